@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Assembles the npm package in pkg/: one optimised .wasm, the web (ESM) and nodejs (CJS)
+# glue generated from the same wasm, the entry files and README from pkg-template/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+name=tencent_chat_conversations
+out=target/pkg-build
+rm -rf "$out" pkg
+mkdir -p "$out" pkg
+
+# Web glue + wasm-opt'd wasm (wasm-opt from the binaryen npm package, see TOOLCHAIN).
+wasm-pack build --release --target web --out-dir "$out/web" --out-name "$name" --no-pack >&2
+raw="target/wasm32-unknown-unknown/release/$name.wasm"
+# Node glue from the very same cargo output; its _bg.wasm must equal the web one's
+# pre-optimisation bytes, so the optimised wasm serves both.
+wasm-bindgen --target nodejs --out-dir "$out/node" --out-name "$name" "$raw"
+wasm-bindgen --target web --out-dir "$out/web-raw" --out-name "$name" "$raw"
+cmp -s "$out/node/${name}_bg.wasm" "$out/web-raw/${name}_bg.wasm" \
+  || { echo "nodejs and web targets produced different wasm; one .wasm cannot serve both" >&2; exit 1; }
+
+cp "$out/web/${name}_bg.wasm" pkg/
+cp "$out/web/$name.js" pkg/web.js
+cp "$out/web/$name.d.ts" pkg/web.d.ts
+cp "$out/node/$name.js" pkg/node.cjs
+# The public types: the nodejs declarations (no init functions) as api.d.ts.
+cp "$out/node/$name.d.ts" pkg/api.d.ts
+cp pkg-template/index.js pkg-template/index.cjs pkg-template/index.mjs pkg-template/index.d.ts \
+   pkg-template/chat-error.js pkg-template/README.md pkg/
+# CommonJS twins generated from the ESM sources, so each is written once.
+sed -e 's/^export class ChatError/class ChatError/' pkg-template/chat-error.js > pkg/chat-error.cjs
+echo 'module.exports = { ChatError };' >> pkg/chat-error.cjs
+cp pkg/api.d.ts pkg/api.d.cts
+sed -e 's#"./api.js"#"./api.cjs"#g' pkg-template/index.d.ts > pkg/index.d.cts
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+sed -e "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-template/package.json > pkg/package.json
+ls pkg-template/bin >/dev/null 2>&1 && cp -r pkg-template/bin pkg/
+echo "built pkg/ ($version): $(gzip -9c pkg/${name}_bg.wasm | wc -c) B wasm gzip" >&2

@@ -1,0 +1,184 @@
+//! Client configuration: who calls (SDKAppID, admin identifier) and where (region or endpoint).
+
+use crate::error::ChatError;
+use serde::Deserialize;
+
+/// The service's regional domains; the SDKAppID decides which one serves an app.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    #[default]
+    China,
+    Singapore,
+    Seoul,
+    Tokyo,
+    Frankfurt,
+    SiliconValley,
+    Jakarta,
+}
+
+impl Region {
+    pub fn domain(self) -> &'static str {
+        match self {
+            Region::China => "console.tim.qq.com",
+            Region::Singapore => "adminapisgp.im.qcloud.com",
+            Region::Seoul => "adminapikr.im.qcloud.com",
+            Region::Tokyo => "adminapijpn.im.qcloud.com",
+            Region::Frankfurt => "adminapiger.im.qcloud.com",
+            Region::SiliconValley => "adminapiusa.im.qcloud.com",
+            Region::Jakarta => "adminapiidn.im.qcloud.com",
+        }
+    }
+}
+
+/// Everything about a client except its UserSig, which the host supplies per request.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ClientConfig {
+    pub sdk_app_id: u32,
+    pub identifier: String,
+    /// Where the app lives; `china` by default.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub region: Region,
+    /// A base URL that replaces the region's, e.g. a proxy or the local emulator.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub endpoint: Option<String>,
+    /// Allow `http://` to a host other than loopback (the UserSig travels in the URL).
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub allow_insecure_http: bool,
+}
+
+impl ClientConfig {
+    pub fn new(sdk_app_id: u32, identifier: impl Into<String>) -> Self {
+        ClientConfig {
+            sdk_app_id,
+            identifier: identifier.into(),
+            region: Region::default(),
+            endpoint: None,
+            allow_insecure_http: false,
+        }
+    }
+
+    /// Checks the configuration and returns the base URL requests go to (no trailing `/`).
+    pub fn base_url(&self) -> Result<String, ChatError> {
+        if self.identifier.trim().is_empty() {
+            return Err(ChatError::invalid_input("identifier must not be empty"));
+        }
+        match &self.endpoint {
+            None => Ok(format!("https://{}", self.region.domain())),
+            Some(endpoint) => check_endpoint(endpoint, self.allow_insecure_http),
+        }
+    }
+}
+
+/// Validates a caller-supplied base URL; plain HTTP is allowed only to loopback by default.
+fn check_endpoint(endpoint: &str, allow_insecure_http: bool) -> Result<String, ChatError> {
+    let trimmed = endpoint.trim_end_matches('/');
+    let (secure, rest) = if let Some(rest) = trimmed.strip_prefix("https://") {
+        (true, rest)
+    } else if let Some(rest) = trimmed.strip_prefix("http://") {
+        (false, rest)
+    } else {
+        return Err(ChatError::invalid_input(
+            "endpoint must be an http:// or https:// URL",
+        ));
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.is_empty() || authority.contains('@') || rest.contains(['?', '#']) {
+        return Err(ChatError::invalid_input(
+            "endpoint must be a base URL with a host and no credentials, query or fragment",
+        ));
+    }
+    if !secure && !allow_insecure_http && !is_loopback(authority) {
+        return Err(ChatError::invalid_input(
+            "endpoint uses plain http:// to a non-loopback host; the UserSig would travel \
+             unencrypted (use https:// or set allowInsecureHttp: true)",
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// True for `localhost`, `127.0.0.0/8` and `[::1]`, with or without a port.
+pub fn is_loopback(authority: &str) -> bool {
+    let host = if let Some(v6) = authority.strip_prefix('[') {
+        v6.split(']').next().unwrap_or_default()
+    } else {
+        authority.split(':').next().unwrap_or_default()
+    };
+    if host.eq_ignore_ascii_case("localhost") || host == "::1" {
+        return true;
+    }
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets.first() == Some(&"127")
+        && octets.iter().all(|o| o.parse::<u8>().is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_endpoint(endpoint: &str, insecure: bool) -> ClientConfig {
+        ClientConfig {
+            endpoint: Some(endpoint.into()),
+            allow_insecure_http: insecure,
+            ..ClientConfig::new(1400000000, "administrator")
+        }
+    }
+
+    #[test]
+    fn region_picks_domain() {
+        let mut c = ClientConfig::new(1, "admin");
+        assert_eq!(c.base_url().unwrap(), "https://console.tim.qq.com");
+        c.region = Region::SiliconValley;
+        assert_eq!(c.base_url().unwrap(), "https://adminapiusa.im.qcloud.com");
+        let r: Region = serde_json::from_str("\"silicon-valley\"").unwrap();
+        assert_eq!(r, Region::SiliconValley);
+    }
+
+    #[test]
+    fn plain_http_only_to_loopback_unless_allowed() {
+        for ok in [
+            "http://127.0.0.1:8787",
+            "http://localhost:1/",
+            "http://[::1]:80",
+            "http://127.3.2.1",
+        ] {
+            assert!(with_endpoint(ok, false).base_url().is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://example.com",
+            "http://127.0.0.1.example.com",
+            "http://10.0.0.1:80",
+        ] {
+            let e = with_endpoint(bad, false).base_url().unwrap_err();
+            assert_eq!(e.kind, crate::ErrorKind::InvalidInput, "{bad}");
+        }
+        assert!(with_endpoint("http://example.com", true).base_url().is_ok());
+        assert_eq!(
+            with_endpoint("https://proxy.example/chat/", false)
+                .base_url()
+                .unwrap(),
+            "https://proxy.example/chat"
+        );
+    }
+
+    #[test]
+    fn malformed_endpoints_are_refused() {
+        for bad in [
+            "ftp://x",
+            "example.com",
+            "https://",
+            "https://u:p@host",
+            "https://h/?q=1",
+        ] {
+            assert!(with_endpoint(bad, true).base_url().is_err(), "{bad}");
+        }
+        assert!(ClientConfig::new(1, " ").base_url().is_err());
+    }
+}

@@ -1,0 +1,180 @@
+//! `v4/recentcontact/get_list`: one page of a user's conversations, pinned first.
+
+use super::{check_account, Endpoint};
+use crate::error::ChatError;
+use crate::marks::decode_standard_mark;
+use crate::types::{Conversation, ConversationItem, Cursor, ListOptions, ListPage};
+use crate::wire;
+
+pub struct GetList;
+
+/// AssistFlags bit 0: report pinned conversations first and as pinned.
+pub const SUPPORT_PINNED: u32 = 1;
+/// Bit 1: include conversations without messages.
+pub const INCLUDE_EMPTY: u32 = 1 << 1;
+/// Bit 2: page through pinned conversations instead of sending all on the first page.
+pub const PAGINATE_PINNED: u32 = 1 << 2;
+
+impl Endpoint for GetList {
+    const COMMAND: &'static str = "v4/recentcontact/get_list";
+    type Request = wire::GetListRequest;
+    type Response = wire::GetListResponse;
+    type Output = ListPage;
+
+    fn decode(response: Self::Response) -> Result<ListPage, ChatError> {
+        Ok(ListPage {
+            items: response
+                .session_item
+                .into_iter()
+                .map(conversation_item)
+                .collect::<Result<_, _>>()?,
+            complete: response.complete_flag == 1,
+            cursor: Cursor {
+                time_stamp: response.time_stamp,
+                start_index: response.start_index,
+                top_time_stamp: response.top_time_stamp,
+                top_start_index: response.top_start_index,
+            },
+        })
+    }
+}
+
+/// The AssistFlags an options object asks for (7 by default, as in the docs' sample).
+pub fn assist_flags(options: &ListOptions) -> u32 {
+    if let Some(raw) = options.assist_flags {
+        return raw;
+    }
+    let bit = |on: Option<bool>, bit: u32| if on.unwrap_or(true) { bit } else { 0 };
+    bit(options.pinned, SUPPORT_PINNED)
+        | bit(options.include_empty, INCLUDE_EMPTY)
+        | bit(options.paginate_pinned, PAGINATE_PINNED)
+}
+
+pub fn request(account: &str, options: &ListOptions) -> Result<wire::GetListRequest, ChatError> {
+    let cursor = options.cursor.unwrap_or_default();
+    Ok(wire::GetListRequest {
+        from_account: check_account(account)?,
+        time_stamp: cursor.time_stamp,
+        start_index: cursor.start_index,
+        top_time_stamp: cursor.top_time_stamp,
+        top_start_index: cursor.top_start_index,
+        assist_flags: assist_flags(options),
+    })
+}
+
+fn conversation_item(item: wire::SessionItem) -> Result<ConversationItem, ChatError> {
+    Ok(ConversationItem {
+        conversation: Conversation::from_wire(item.r#type, item.to_account, item.group_id)?,
+        msg_time: item.msg_time,
+        pinned: item.top_flag == 1,
+        marks: item.standard_mark.as_deref().and_then(decode_standard_mark),
+        standard_mark: item.standard_mark,
+        custom_mark: item.custom_mark,
+        group_ids: item.contact_group_id,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoints::testing::{assert_wire, decode};
+
+    #[test]
+    fn docs_sample_request() {
+        assert_wire(
+            &request("id1", &ListOptions::default()).unwrap(),
+            r#"{"From_Account": "id1","TimeStamp": 0,"StartIndex": 0,"TopTimeStamp": 0,
+                "TopStartIndex": 0,"AssistFlags": 7}"#,
+        );
+    }
+
+    #[test]
+    fn options_map_to_flags_and_cursor() {
+        let options = ListOptions {
+            cursor: Some(Cursor {
+                time_stamp: 5,
+                start_index: 6,
+                top_time_stamp: 7,
+                top_start_index: 8,
+            }),
+            include_empty: Some(false),
+            ..ListOptions::default()
+        };
+        assert_wire(
+            &request("a", &options).unwrap(),
+            r#"{"From_Account":"a","TimeStamp":5,"StartIndex":6,"TopTimeStamp":7,"TopStartIndex":8,"AssistFlags":5}"#,
+        );
+        let none = ListOptions {
+            pinned: Some(false),
+            include_empty: Some(false),
+            paginate_pinned: Some(false),
+            ..ListOptions::default()
+        };
+        assert_eq!(assist_flags(&none), 0);
+        let raw = ListOptions {
+            assist_flags: Some(15),
+            pinned: Some(false),
+            ..ListOptions::default()
+        };
+        assert_eq!(assist_flags(&raw), 15);
+    }
+
+    #[test]
+    fn docs_sample_response() {
+        let page = decode::<GetList>(
+            r#"{"SessionItem": [{"Type": 1,"To_Account": "id2","MsgTime": 1630997627,"TopFlag": 1},
+            {"Type": 2,"GroupId": "id3","MsgTime": 1630997628,"TopFlag": 1},{"Type": 1,"To_Account":
+            "id4","MsgTime": 1630997630,"TopFlag": 0},{"Type": 2,"GroupId": "id5","MsgTime": 1630997650,
+            "TopFlag": 0}],"CompleteFlag": 1,"TimeStamp": 1631012800,"StartIndex": 0,"TopTimeStamp":
+            1631012800,"TopStartIndex": 0,"ActionStatus": "OK","ErrorCode": 0,"ErrorInfo": "","ErrorDisplay": ""}"#,
+        )
+        .unwrap();
+        assert_eq!(page.items.len(), 4);
+        assert_eq!(
+            page.items[1],
+            ConversationItem {
+                conversation: Conversation::group("id3"),
+                msg_time: 1630997628,
+                pinned: true,
+                standard_mark: None,
+                marks: None,
+                custom_mark: None,
+                group_ids: None,
+            }
+        );
+        assert!(!page.items[2].pinned);
+        assert!(page.complete);
+        assert_eq!(
+            page.cursor,
+            Cursor {
+                time_stamp: 1631012800,
+                start_index: 0,
+                top_time_stamp: 1631012800,
+                top_start_index: 0
+            }
+        );
+    }
+
+    #[test]
+    fn newer_fields_decode_when_present() {
+        let page = decode::<GetList>(
+            r#"{"SessionItem":[{"Type":1,"To_Account":"x","MsgTime":1,"TopFlag":0,"StandardMark":"1001",
+            "CustomMark":"vip","ContactGroupId":[3]}],"CompleteFlag":0,"ActionStatus":"OK","ErrorCode":0}"#,
+        )
+        .unwrap();
+        let item = &page.items[0];
+        assert_eq!(item.marks, Some(vec![0, 3]));
+        assert_eq!(item.custom_mark.as_deref(), Some("vip"));
+        assert_eq!(item.group_ids, Some(vec![3]));
+        assert!(!page.complete);
+    }
+
+    #[test]
+    fn malformed_items_are_bad_responses() {
+        let e = decode::<GetList>(
+            r#"{"SessionItem":[{"Type":2,"To_Account":"x"}],"CompleteFlag":1,"ActionStatus":"OK","ErrorCode":0}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::BadResponse);
+    }
+}

@@ -1,0 +1,191 @@
+//! `v4/recentcontact/mark_contact`: set/clear standard mark bits and set a custom mark.
+
+use super::{check_account, item_results, Endpoint};
+use crate::error::ChatError;
+use crate::marks::check_bit;
+use crate::types::{ItemResult, MarkOperation};
+use crate::wire;
+
+pub struct MarkContact;
+
+/// At most this many operations per call (51006 beyond).
+pub const MAX_ITEMS: usize = 100;
+/// A custom mark's limit in UTF-8 bytes.
+pub const MAX_CUSTOM_MARK_BYTES: usize = 256;
+
+/// `OptType`: which of the two kinds of mark an item changes.
+const OPT_STANDARD: u8 = 1;
+const OPT_CUSTOM: u8 = 2;
+const OPT_BOTH: u8 = 3;
+
+impl Endpoint for MarkContact {
+    const COMMAND: &'static str = "v4/recentcontact/mark_contact";
+    type Request = wire::MarkContactRequest;
+    type Response = wire::MarkContactResponse;
+    type Output = Vec<ItemResult>;
+
+    fn decode(response: Self::Response) -> Result<Vec<ItemResult>, ChatError> {
+        item_results(response.result_item)
+    }
+}
+
+pub fn request(
+    account: &str,
+    operations: &[MarkOperation],
+) -> Result<wire::MarkContactRequest, ChatError> {
+    let from_account = check_account(account)?;
+    if operations.is_empty() || operations.len() > MAX_ITEMS {
+        return Err(ChatError::invalid_input(format!(
+            "give 1 to {MAX_ITEMS} mark operations, not {}",
+            operations.len()
+        )));
+    }
+    Ok(wire::MarkContactRequest {
+        from_account,
+        mark_item: operations.iter().map(mark_item).collect::<Result<_, _>>()?,
+    })
+}
+
+fn mark_item(op: &MarkOperation) -> Result<wire::MarkItem, ChatError> {
+    for &bit in op.set.iter().chain(&op.clear) {
+        check_bit(bit)?;
+    }
+    if let Some(bit) = op.set.iter().find(|b| op.clear.contains(b)) {
+        return Err(ChatError::invalid_input(format!(
+            "mark bit {bit} is both set and cleared"
+        )));
+    }
+    if let Some(custom) = &op.custom_mark {
+        if custom.len() > MAX_CUSTOM_MARK_BYTES {
+            return Err(ChatError::invalid_input(format!(
+                "customMark is {} UTF-8 bytes; the limit is {MAX_CUSTOM_MARK_BYTES}",
+                custom.len()
+            )));
+        }
+    }
+    let standard = !op.set.is_empty() || !op.clear.is_empty();
+    let opt_type = match (standard, op.custom_mark.is_some()) {
+        (true, false) => OPT_STANDARD,
+        (false, true) => OPT_CUSTOM,
+        (true, true) => OPT_BOTH,
+        (false, false) => {
+            return Err(ChatError::invalid_input(
+                "a mark operation needs set, clear or customMark",
+            ))
+        }
+    };
+    Ok(wire::MarkItem {
+        opt_type,
+        contact_item: op.conversation.to_contact()?,
+        set_mark: op.set.clone(),
+        clear_mark: op.clear.clone(),
+        custom_mark: op.custom_mark.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoints::testing::{assert_wire, decode};
+    use crate::types::Conversation;
+
+    fn op(conversation: Conversation) -> MarkOperation {
+        MarkOperation {
+            conversation,
+            set: vec![],
+            clear: vec![],
+            custom_mark: None,
+        }
+    }
+
+    #[test]
+    fn docs_sample_request() {
+        let ops = [MarkOperation {
+            set: vec![1, 2, 3],
+            custom_mark: Some("abcd".into()),
+            ..op(Conversation::c2c("user_0002"))
+        }];
+        assert_wire(
+            &request("user_0001", &ops).unwrap(),
+            r#"{"From_Account": "user_0001","MarkItem": [{"OptType": 3,"ContactItem":
+                {"Type": 1,"To_Account": "user_0002"},"SetMark": [1,2,3],"CustomMark": "abcd"}]}"#,
+        );
+    }
+
+    #[test]
+    fn opt_type_is_derived_and_groups_use_to_group_id() {
+        let marks_only = MarkOperation {
+            clear: vec![0],
+            ..op(Conversation::group("@TGS#1"))
+        };
+        let custom_only = MarkOperation {
+            custom_mark: Some(String::new()),
+            ..op(Conversation::c2c("b"))
+        };
+        let req = request("a", &[marks_only, custom_only]).unwrap();
+        assert_wire(
+            &req,
+            r#"{"From_Account":"a","MarkItem":[
+                {"OptType":1,"ContactItem":{"Type":2,"ToGroupId":"@TGS#1"},"ClearMark":[0]},
+                {"OptType":2,"ContactItem":{"Type":1,"To_Account":"b"},"CustomMark":""}]}"#,
+        );
+    }
+
+    #[test]
+    fn docs_sample_response() {
+        let results = decode::<MarkContact>(
+            r#"{"ResultItem": [{"OptType": 3,"ContactItem": {"Type": 1,"To_Account": "user_0002"},
+            "ResultCode": 0,"ResultInfo": ""}],"ActionStatus": "OK","ErrorCode": 0,"ErrorInfo": ""}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            results,
+            vec![ItemResult {
+                conversation: Conversation::c2c("user_0002"),
+                ok: true,
+                code: 0,
+                info: String::new()
+            }]
+        );
+    }
+
+    #[test]
+    fn per_item_failure_is_reported_not_thrown() {
+        let results = decode::<MarkContact>(
+            r#"{"ResultItem":[{"ContactItem":{"Type":2,"ToGroupId":"g"},"ResultCode":51008,
+            "ResultInfo":"limit"}],"ActionStatus":"OK","ErrorCode":0}"#,
+        )
+        .unwrap();
+        assert_eq!((results[0].ok, results[0].code), (false, 51008));
+        assert_eq!(results[0].conversation, Conversation::group("g"));
+    }
+
+    #[test]
+    fn invalid_input() {
+        let set = |bits: Vec<u8>| MarkOperation {
+            set: bits,
+            ..op(Conversation::c2c("b"))
+        };
+        assert!(request("a", &[]).is_err());
+        assert!(request("a", &vec![set(vec![1]); 101]).is_err());
+        assert!(request("a", &vec![set(vec![1]); 100]).is_ok());
+        assert!(request("a", &[set(vec![64])]).is_err());
+        assert!(request("a", &[set(vec![63])]).is_ok());
+        assert!(request("a", &[op(Conversation::c2c("b"))]).is_err());
+        assert!(request(
+            "a",
+            &[MarkOperation {
+                clear: vec![5],
+                ..set(vec![5])
+            }]
+        )
+        .is_err());
+        let custom = |s: String| MarkOperation {
+            custom_mark: Some(s),
+            ..op(Conversation::c2c("b"))
+        };
+        assert!(request("a", &[custom("é".repeat(128))]).is_ok());
+        let e = request("a", &[custom("é".repeat(129))]).unwrap_err();
+        assert!(e.info.contains("258 UTF-8 bytes"), "{}", e.info);
+    }
+}

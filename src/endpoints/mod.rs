@@ -1,0 +1,77 @@
+//! One module per endpoint: each validates caller input into a wire request and decodes
+//! the wire response into caller types. Transports (the wasm layer, tests) stay generic
+//! over [`Endpoint`].
+
+pub mod contact_group;
+pub mod get_list;
+pub mod mark_contact;
+pub mod top;
+
+use crate::error::ChatError;
+use serde::{de::DeserializeOwned, Serialize};
+
+/// An endpoint's command path and the shapes that cross the wire.
+pub trait Endpoint {
+    /// Path below the base URL, e.g. `v4/recentcontact/top`.
+    const COMMAND: &'static str;
+    type Request: Serialize;
+    /// The body past the envelope, which [`crate::envelope::check`] has already passed.
+    type Response: DeserializeOwned;
+    type Output;
+
+    fn decode(response: Self::Response) -> Result<Self::Output, ChatError>;
+}
+
+/// The account acted for (`From_Account`) must be given.
+pub(crate) fn check_account(account: &str) -> Result<String, ChatError> {
+    if account.is_empty() {
+        return Err(ChatError::invalid_input("account must not be empty"));
+    }
+    Ok(account.to_owned())
+}
+
+/// Builds the per-conversation results of `mark_contact` and `create_contact_group`.
+pub(crate) fn item_results(
+    items: Vec<crate::wire::ResultItem>,
+) -> Result<Vec<crate::types::ItemResult>, ChatError> {
+    items
+        .into_iter()
+        .map(|item| {
+            let c = item.contact_item;
+            Ok(crate::types::ItemResult {
+                conversation: crate::types::Conversation::from_wire(
+                    c.r#type,
+                    c.to_account,
+                    c.to_group_id,
+                )?,
+                ok: item.result_code == 0,
+                code: item.result_code,
+                info: item.result_info,
+            })
+        })
+        .collect()
+}
+
+/// Test helpers: JSON comparisons against the docs' samples.
+#[cfg(test)]
+pub(crate) mod testing {
+    use serde::{de::DeserializeOwned, Serialize};
+
+    /// Serialises `request` and compares it with the docs' sample, ignoring key order.
+    pub fn assert_wire<T: Serialize>(request: &T, docs_sample: &str) {
+        let ours = serde_json::to_value(request).unwrap();
+        let docs: serde_json::Value = serde_json::from_str(docs_sample).unwrap();
+        assert_eq!(ours, docs);
+    }
+
+    /// Passes the envelope check and decodes the endpoint body, as a transport does.
+    pub fn decode<E: super::Endpoint>(json: &str) -> Result<E::Output, crate::ChatError> {
+        let envelope = serde_json::from_str(json).unwrap();
+        crate::envelope::check(&envelope)?;
+        E::decode(parse::<E::Response>(json))
+    }
+
+    fn parse<T: DeserializeOwned>(json: &str) -> T {
+        serde_json::from_str(json).unwrap()
+    }
+}

@@ -1,0 +1,111 @@
+//! The one error type every failure becomes, with a shape that is stable across Rust and JS.
+
+use serde::Serialize;
+use std::fmt;
+
+/// What went wrong, coarsely: callers branch on this, not on messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// Rejected before any request was sent.
+    InvalidInput,
+    /// The service answered with a failure (`ErrorCode` ≠ 0).
+    Api,
+    /// The HTTP status was not 2xx.
+    Http,
+    /// No HTTP response: connection refused, reset, DNS, CORS, redirect refused.
+    Network,
+    /// The body was not the documented JSON.
+    BadResponse,
+    /// An attempt took longer than its timeout.
+    Timeout,
+    /// The caller's `AbortSignal` fired.
+    Aborted,
+    /// The client-side rate limiter refused, or the service kept answering 60007.
+    RateLimited,
+}
+
+/// A failed call. Never contains the UserSig: only the command, never the URL.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ChatError {
+    pub kind: ErrorKind,
+    /// The service's `ErrorCode`, or 0 when the service gave none.
+    pub code: i64,
+    /// What failed, for developers (the service's `ErrorInfo` for API errors).
+    pub info: String,
+    /// The service's `ErrorDisplay`, meant for end users; often empty.
+    pub display: String,
+    /// The command, e.g. `v4/recentcontact/top`; empty before one was chosen.
+    pub command: String,
+    /// The `random` query value of the last attempt, to find it in the service's logs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub random: Option<u32>,
+    /// The HTTP status of the last response, when there was one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub http_status: Option<u16>,
+    /// How many requests were sent (0 when rejected before sending).
+    pub attempts: u32,
+}
+
+impl ChatError {
+    /// A failure with no service code attached.
+    pub fn new(kind: ErrorKind, info: impl Into<String>) -> Self {
+        ChatError {
+            kind,
+            code: 0,
+            info: info.into(),
+            display: String::new(),
+            command: String::new(),
+            random: None,
+            http_status: None,
+            attempts: 0,
+        }
+    }
+
+    pub fn invalid_input(info: impl Into<String>) -> Self {
+        Self::new(ErrorKind::InvalidInput, info)
+    }
+
+    pub fn bad_response(info: impl Into<String>) -> Self {
+        Self::new(ErrorKind::BadResponse, info)
+    }
+
+    /// An error reported by the service in the response envelope.
+    pub fn api(code: i64, info: impl Into<String>, display: impl Into<String>) -> Self {
+        ChatError {
+            code,
+            display: display.into(),
+            ..Self::new(ErrorKind::Api, info)
+        }
+    }
+
+    /// Attaches the command the error belongs to, keeping one already set.
+    pub fn for_command(mut self, command: &str) -> Self {
+        if self.command.is_empty() {
+            self.command = command.to_owned();
+        }
+        self
+    }
+}
+
+impl fmt::Display for ChatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.command.is_empty() {
+            write!(f, "{}: ", self.command)?;
+        }
+        f.write_str(&self.info)?;
+        if self.code != 0 {
+            write!(f, " (ErrorCode {})", self.code)?;
+        } else if let Some(status) = self.http_status.filter(|_| self.kind == ErrorKind::Http) {
+            write!(f, " (HTTP {status})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ChatError {}

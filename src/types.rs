@@ -1,0 +1,274 @@
+//! The caller-facing types, in the JS API's camelCase. TypeScript declarations for the npm
+//! package are generated from these (tsify); the wire forms live in [`crate::wire`].
+
+use crate::error::ChatError;
+use crate::wire;
+use serde::{Deserialize, Serialize};
+
+#[cfg(target_arch = "wasm32")]
+use tsify::Tsify;
+
+/// A conversation: one-to-one with a user, or a group chat.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(tag = "type")]
+pub enum Conversation {
+    #[serde(rename = "c2c")]
+    C2c {
+        #[serde(rename = "userId")]
+        user_id: String,
+    },
+    #[serde(rename = "group")]
+    Group {
+        #[serde(rename = "groupId")]
+        group_id: String,
+    },
+}
+
+impl Conversation {
+    pub fn c2c(user_id: impl Into<String>) -> Self {
+        Conversation::C2c {
+            user_id: user_id.into(),
+        }
+    }
+
+    pub fn group(group_id: impl Into<String>) -> Self {
+        Conversation::Group {
+            group_id: group_id.into(),
+        }
+    }
+
+    fn check(&self) -> Result<(), ChatError> {
+        match self {
+            Conversation::C2c { user_id } if user_id.is_empty() => Err(ChatError::invalid_input(
+                "conversation userId must not be empty",
+            )),
+            Conversation::Group { group_id } if group_id.is_empty() => Err(
+                ChatError::invalid_input("conversation groupId must not be empty"),
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    /// The `GroupId` spelling (`top`, `get_list`).
+    pub(crate) fn to_recent_contact(&self) -> Result<wire::RecentContactItem, ChatError> {
+        self.check()?;
+        Ok(match self {
+            Conversation::C2c { user_id } => wire::RecentContactItem {
+                r#type: wire::TYPE_C2C,
+                to_account: Some(user_id.clone()),
+                group_id: None,
+            },
+            Conversation::Group { group_id } => wire::RecentContactItem {
+                r#type: wire::TYPE_GROUP,
+                to_account: None,
+                group_id: Some(group_id.clone()),
+            },
+        })
+    }
+
+    /// The `ToGroupId` spelling (`mark_contact`, conversation groups).
+    pub(crate) fn to_contact(&self) -> Result<wire::ContactItem, ChatError> {
+        let item = self.to_recent_contact()?;
+        Ok(wire::ContactItem {
+            r#type: item.r#type,
+            to_account: item.to_account,
+            to_group_id: item.group_id,
+        })
+    }
+
+    /// Reads a conversation from a response's `Type` and id fields.
+    pub(crate) fn from_wire(
+        kind: i64,
+        to_account: Option<String>,
+        group_id: Option<String>,
+    ) -> Result<Self, ChatError> {
+        match (kind, to_account, group_id) {
+            (wire::TYPE_C2C, Some(user_id), _) => Ok(Conversation::C2c { user_id }),
+            (wire::TYPE_GROUP, _, Some(group_id)) => Ok(Conversation::Group { group_id }),
+            (kind, ..) => Err(ChatError::bad_response(format!(
+                "conversation of Type {kind} without its id field"
+            ))),
+        }
+    }
+}
+
+/// The service-defined standard mark bits (0–31 are reserved, 32–63 are the app's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
+pub enum Mark {
+    Favorite = 0,
+    /// An important conversation marked unread.
+    Unread = 1,
+    Collapsed = 2,
+    Hidden = 3,
+}
+
+/// One `mark_contact` operation: bits to set and clear, and/or a custom mark.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct MarkOperation {
+    pub conversation: Conversation,
+    /// Bit numbers 0..=63 to set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub set: Vec<u8>,
+    /// Bit numbers 0..=63 to clear.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub clear: Vec<u8>,
+    /// The custom mark, at most 256 UTF-8 bytes; `""` clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub custom_mark: Option<String>,
+}
+
+/// The outcome for one conversation of a multi-item call.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct ItemResult {
+    pub conversation: Conversation,
+    pub ok: bool,
+    /// `ResultCode`: 0 on success.
+    pub code: i64,
+    pub info: String,
+}
+
+/// A conversation group (a user's folder of conversations), not a group chat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct GroupInfo {
+    pub name: String,
+    pub id: u64,
+}
+
+/// Input of `createGroup`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct NewGroup {
+    /// 1 to 32 UTF-8 bytes.
+    pub name: String,
+    pub conversations: Vec<Conversation>,
+}
+
+/// Result of `createGroup`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct CreatedGroup {
+    pub group: GroupInfo,
+    pub results: Vec<ItemResult>,
+}
+
+/// Options of `getGroups`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct GroupsOptions {
+    /// `nextStartIndex` of the previous page; 0 (the default) for the first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub start_index: Option<u64>,
+}
+
+/// One page of `get_contact_group`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct GroupsPage {
+    pub conversations: Vec<MarkedConversation>,
+    pub groups: Vec<GroupInfo>,
+    pub complete: bool,
+    pub next_start_index: u64,
+}
+
+/// A conversation with standard marks, a custom mark or group membership.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct MarkedConversation {
+    pub conversation: Conversation,
+    /// The service's raw '0'/'1' string, rightmost character = bit 0.
+    pub standard_mark: String,
+    /// The set bit numbers, ascending; absent when `standardMark` is not a valid bit string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub marks: Option<Vec<u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub custom_mark: Option<String>,
+    pub group_ids: Vec<u64>,
+    /// Last update of the conversation's marks or groups, Unix seconds.
+    pub timestamp: u64,
+}
+
+/// The four `get_list` cursors, echoed back to get the next page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Cursor {
+    pub time_stamp: u64,
+    pub start_index: u64,
+    pub top_time_stamp: u64,
+    pub top_start_index: u64,
+}
+
+/// Options of `listConversations`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ListOptions {
+    /// The previous page's cursor; absent for the first page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub cursor: Option<Cursor>,
+    /// Report pinned conversations first and as pinned (AssistFlags bit 0). Default true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub pinned: Option<bool>,
+    /// Include conversations without messages (bit 1). Default true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub include_empty: Option<bool>,
+    /// Page through pinned conversations too (bit 2). Default true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub paginate_pinned: Option<bool>,
+    /// Raw AssistFlags, overriding the three booleans (for bits newer services accept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub assist_flags: Option<u32>,
+}
+
+/// One page of `get_list`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct ListPage {
+    pub items: Vec<ConversationItem>,
+    pub complete: bool,
+    /// Pass as `cursor` to get the next page.
+    pub cursor: Cursor,
+}
+
+/// A conversation in the list; marks and groups only where the service sends them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ConversationItem {
+    pub conversation: Conversation,
+    /// Time of the last message, Unix seconds; 0 for an empty conversation.
+    pub msg_time: u64,
+    pub pinned: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub standard_mark: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub marks: Option<Vec<u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub custom_mark: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub group_ids: Option<Vec<u64>>,
+}

@@ -1,0 +1,269 @@
+//! `ConversationClient`, the package's one class. Every method returns a promise and does
+//! all argument conversion inside it, so bad input rejects instead of throwing.
+
+use super::convert::{self, input, output, string};
+use super::errors;
+use super::transport::{Transport, UserSig};
+use crate::config::ClientConfig;
+use crate::endpoints::contact_group::{self, CreateContactGroup, GetContactGroup};
+use crate::endpoints::get_list::{self, GetList};
+use crate::endpoints::mark_contact::{self, MarkContact};
+use crate::endpoints::top::{self, Operation, Top};
+use crate::endpoints::Endpoint;
+use crate::error::ChatError;
+use crate::types::{Conversation, GroupsOptions, ListOptions, MarkOperation, NewGroup};
+use js_sys::{Function, Promise, Reflect, JSON};
+use serde::Serialize;
+use std::future::Future;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+/// A client for one app and administrator. Cheap to share; calls may run concurrently.
+#[wasm_bindgen]
+pub struct ConversationClient {
+    // A bad configuration is reported by every call rather than thrown by the constructor.
+    transport: Rc<Result<Transport, ChatError>>,
+}
+
+#[wasm_bindgen]
+impl ConversationClient {
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue) -> Self {
+        ConversationClient {
+            transport: Rc::new(transport(options)),
+        }
+    }
+
+    /// Pins conversations (`top`, OperationType 1).
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn pin(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Conversation[]")] conversations: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.top(Operation::Pin, account, conversations, options)
+    }
+
+    /// Unpins conversations (`top`, OperationType 2).
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn unpin(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Conversation[]")] conversations: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.top(Operation::Unpin, account, conversations, options)
+    }
+
+    /// Sets and clears standard mark bits and custom marks (`mark_contact`), ≤ 100 at once.
+    #[wasm_bindgen(unchecked_return_type = "Promise<ItemResult[]>")]
+    pub fn mark(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "MarkOperation[]")] operations: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.run(options.clone(), move |t| async move {
+            let ops: Vec<MarkOperation> = input(operations, "operations")?;
+            let body = mark_contact::request(&string(&account, "account")?, &ops)?;
+            output(&call::<MarkContact>(&t, &body, &options).await?)
+        })
+    }
+
+    /// Creates one conversation group with the given conversations (`create_contact_group`).
+    #[wasm_bindgen(js_name = createGroup, unchecked_return_type = "Promise<CreatedGroup>")]
+    pub fn create_group(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "NewGroup")] group: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.run(options.clone(), move |t| async move {
+            let group: NewGroup = input(group, "group")?;
+            let body = contact_group::create_request(&string(&account, "account")?, &group)?;
+            output(&call::<CreateContactGroup>(&t, &body, &options).await?)
+        })
+    }
+
+    /// One page of marked/grouped conversations and the groups (`get_contact_group`).
+    #[wasm_bindgen(js_name = getGroups, unchecked_return_type = "Promise<GroupsPage>")]
+    pub fn get_groups(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "GroupsOptions & CallOptions")]
+        options: JsValue,
+    ) -> Promise {
+        self.run(options.clone(), move |t| async move {
+            let opts: GroupsOptions = optional_input(&options, "options")?;
+            let body = contact_group::get_request(&string(&account, "account")?, &opts)?;
+            output(&call::<GetContactGroup>(&t, &body, &options).await?)
+        })
+    }
+
+    /// One page of the account's conversation list, pinned first (`get_list`).
+    #[wasm_bindgen(js_name = listConversations, unchecked_return_type = "Promise<ListPage>")]
+    pub fn list_conversations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ListOptions & CallOptions")]
+        options: JsValue,
+    ) -> Promise {
+        self.run(options.clone(), move |t| async move {
+            let opts: ListOptions = optional_input(&options, "options")?;
+            let body = get_list::request(&string(&account, "account")?, &opts)?;
+            output(&call::<GetList>(&t, &body, &options).await?)
+        })
+    }
+
+    /// Any REST command, e.g. `v4/recentcontact/delete`: sends `body` as JSON and returns
+    /// the parsed response once its envelope says OK.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Record<string, unknown>>")]
+    pub fn request(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] command: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.run(options.clone(), move |t| async move {
+            let command = string(&command, "command")?;
+            check_command(&command)?;
+            let json = JSON::stringify(&body)
+                .ok()
+                .and_then(|s| s.as_string())
+                .filter(|_| body.is_object())
+                .ok_or_else(|| {
+                    ChatError::invalid_input("body must be a JSON-serialisable object")
+                })?;
+            let transport = t.as_ref().as_ref().map_err(Clone::clone)?;
+            transport
+                .send(&command, &json, signal(&options)?.as_ref())
+                .await
+        })
+    }
+}
+
+impl ConversationClient {
+    fn top(
+        &self,
+        op: Operation,
+        account: JsValue,
+        conversations: JsValue,
+        options: JsValue,
+    ) -> Promise {
+        self.run(options.clone(), move |t| async move {
+            let list: Vec<Conversation> = input(conversations, "conversations")?;
+            let body = top::request(&string(&account, "account")?, op, &list)?;
+            call::<Top>(&t, &body, &options).await?;
+            Ok(JsValue::UNDEFINED)
+        })
+    }
+
+    /// Runs `work` as a promise; any error, including a bad configuration, rejects it.
+    fn run<F, Fut>(&self, _options: JsValue, work: F) -> Promise
+    where
+        F: FnOnce(Rc<Result<Transport, ChatError>>) -> Fut + 'static,
+        Fut: Future<Output = Result<JsValue, ChatError>> + 'static,
+    {
+        let transport = Rc::clone(&self.transport);
+        future_to_promise(async move {
+            if let Err(e) = transport.as_ref() {
+                return Err(errors::to_js(e));
+            }
+            work(transport).await.map_err(|e| errors::to_js(&e))
+        })
+    }
+}
+
+/// Sends one endpoint's request and decodes its response.
+async fn call<E: Endpoint>(
+    transport: &Result<Transport, ChatError>,
+    body: &E::Request,
+    options: &JsValue,
+) -> Result<E::Output, ChatError>
+where
+    E::Request: Serialize,
+{
+    let transport = transport.as_ref().map_err(Clone::clone)?;
+    let json = serde_wasm_bindgen::to_value(body)
+        .ok()
+        .and_then(|v| JSON::stringify(&v).ok())
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| {
+            ChatError::invalid_input("request could not be encoded").for_command(E::COMMAND)
+        })?;
+    let parsed = transport
+        .send(E::COMMAND, &json, signal(options)?.as_ref())
+        .await?;
+    convert::response::<E::Response>(parsed)
+        .and_then(E::decode)
+        .map_err(|e| e.for_command(E::COMMAND))
+}
+
+/// Builds the transport from the constructor's options.
+fn transport(options: JsValue) -> Result<Transport, ChatError> {
+    if !options.is_object() {
+        return Err(ChatError::invalid_input(
+            "ConversationClient needs an options object",
+        ));
+    }
+    let config: ClientConfig = input(options.clone(), "options")?;
+    let sig = Reflect::get(&options, &"userSig".into()).unwrap_or(JsValue::UNDEFINED);
+    let user_sig = if let Some(f) = sig.dyn_ref::<Function>() {
+        UserSig::Callback(f.clone())
+    } else if let Some(s) = sig.as_string() {
+        UserSig::Fixed(s)
+    } else {
+        return Err(ChatError::invalid_input(
+            "userSig must be a string or a function",
+        ));
+    };
+    Transport::new(config, user_sig)
+}
+
+/// Reads an optional options object (undefined → defaults).
+fn optional_input<T>(options: &JsValue, what: &str) -> Result<T, ChatError>
+where
+    T: serde::de::DeserializeOwned + Default,
+{
+    if options.is_undefined() || options.is_null() {
+        return Ok(T::default());
+    }
+    input(options.clone(), what)
+}
+
+/// The `signal` of a call's options, if any.
+fn signal(options: &JsValue) -> Result<Option<AbortSignal>, ChatError> {
+    if !options.is_object() {
+        return Ok(None);
+    }
+    let value = Reflect::get(options, &"signal".into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .dyn_into::<AbortSignal>()
+        .map(Some)
+        .map_err(|_| ChatError::invalid_input("signal must be an AbortSignal"))
+}
+
+/// Keeps the raw escape hatch to service paths: `v4/<service>/<command>`.
+fn check_command(command: &str) -> Result<(), ChatError> {
+    let mut parts = command.split('/');
+    let valid = parts.next() == Some("v4")
+        && command.split('/').count() == 3
+        && parts.all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        });
+    if valid {
+        Ok(())
+    } else {
+        Err(ChatError::invalid_input(format!(
+            "command must look like \"v4/recentcontact/get_list\", not {command:?}"
+        )))
+    }
+}
