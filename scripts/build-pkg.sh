@@ -24,8 +24,9 @@ cp "$out/web/${name}_bg.wasm" pkg/
 cp "$out/web/$name.js" pkg/web.js
 cp "$out/web/$name.d.ts" pkg/web.d.ts
 cp "$out/node/$name.js" pkg/node.cjs
-# The public types: the nodejs declarations (no init functions) as api.d.ts.
-cp "$out/node/$name.d.ts" pkg/api.d.ts
+# The public types: the nodejs declarations (no init functions) as api.d.ts, without
+# `[Symbol.dispose]`, which only compiles with lib esnext (the method stays at run time).
+grep -v '\[Symbol.dispose\]' "$out/node/$name.d.ts" > pkg/api.d.ts
 cp pkg-template/index.js pkg-template/index.cjs pkg-template/index.mjs pkg-template/index.d.ts \
    pkg-template/chat-error.js pkg-template/README.md pkg/
 # CommonJS twins generated from the ESM sources, so each is written once.

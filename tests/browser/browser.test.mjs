@@ -1,0 +1,80 @@
+// The packed package in headless Chromium, two ways users load it: plain ES modules and a
+// Vite production bundle. Each in-page check becomes one test here, so counts are visible.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+import { chromium } from "playwright-core";
+import { startEmulator } from "../consumer/emulator.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const pkgDir = join(root, "tests/consumer/node_modules/tencent-chat-conversations");
+const viteOut = join(root, "target/vite-app");
+const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
+export const CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+let emu;
+let server;
+let base;
+let browser;
+
+function serve() {
+  const mounts = [["/pkg/", pkgDir], ["/vite/", viteOut], ["/", join(root, "tests/browser")]];
+  return http.createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
+    const file = normalize(join(dir, path.slice(prefix.length) || "index.html"));
+    if (!file.startsWith(dir)) return res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+}
+
+before(async () => {
+  await build({
+    root: join(root, "tests/consumer/vite-app"),
+    base: "/vite/",
+    logLevel: "warn",
+    build: { outDir: viteOut, emptyOutDir: true },
+  });
+  emu = await startEmulator();
+  server = serve();
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  await emu?.stop();
+});
+
+async function runPage(path) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${base}${path}?emulator=${encodeURIComponent(emu.url)}`);
+  await page.waitForFunction(() => window.__results, null, { timeout: 30_000 }).catch(() => {});
+  const results = await page.evaluate(() => window.__results);
+  await page.close();
+  assert.ok(Array.isArray(results), `page ${path} produced no results; errors: ${errors.join("; ")}`);
+  return results;
+}
+
+for (const [label, path] of [["plain ES modules", "/esm.html"], ["Vite bundle", "/vite/"]]) {
+  test(`Chromium, ${label}`, async (t) => {
+    const results = await runPage(path);
+    assert.ok(results.length >= 7, `only ${results.length} in-page checks ran`);
+    for (const r of results) {
+      await t.test(r.name, () => assert.ok(r.ok, r.error));
+    }
+  });
+}

@@ -1,0 +1,95 @@
+// Runs in the page: every method of the package against the emulator, from a browser.
+// Returns [{ name, ok, error? }]; browser.test.mjs turns each into a node:test result.
+export async function runSuite({ ConversationClient, ChatError, Mark }, emulatorUrl) {
+  const control = async (path, body) => {
+    const res = await fetch(`${emulatorUrl}/_emulator/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body ?? {}),
+    });
+    if (!res.ok) throw new Error(`control ${path}: ${res.status}`);
+  };
+  const assert = (cond, msg) => {
+    if (!cond) throw new Error(msg);
+  };
+  const eq = (a, b, msg) => assert(JSON.stringify(a) === JSON.stringify(b), `${msg}: ${JSON.stringify(a)} !== ${JSON.stringify(b)}`);
+  const client = new ConversationClient({ sdkAppId: 1400000000, identifier: "administrator", userSig: "emulator-usersig", endpoint: emulatorUrl });
+  const bob = { type: "c2c", userId: "bob" };
+  const team = { type: "group", groupId: "@TGS#team" };
+
+  const tests = {
+    async "exports"() {
+      eq([Mark.Favorite, Mark.Unread, Mark.Collapsed, Mark.Hidden], [0, 1, 2, 3], "Mark");
+      assert(typeof ChatError === "function", "ChatError");
+    },
+    async "pin, unpin and listConversations"() {
+      await client.pin("alice", [team]);
+      let page = await client.listConversations("alice");
+      eq(page.items[0], { conversation: team, msgTime: 1700000100, pinned: true }, "pinned first");
+      eq(page.items.length, 3, "count");
+      await client.unpin("alice", [team]);
+      page = await client.listConversations("alice", { includeEmpty: false });
+      eq(page.items.map((i) => i.conversation), [bob, { type: "c2c", userId: "carol" }, team], "order");
+    },
+    async "mark and getGroups"() {
+      const results = await client.mark("alice", [{ conversation: bob, set: [Mark.Favorite, 33], customMark: "vip" }]);
+      eq(results, [{ conversation: bob, ok: true, code: 0, info: "" }], "results");
+      const page = await client.getGroups("alice");
+      const marked = page.conversations.find((c) => c.conversation.userId === "bob");
+      eq(marked.marks, [0, 33], "marks");
+      eq(marked.standardMark, "1" + "0".repeat(32) + "1", "standardMark");
+      eq(marked.customMark, "vip", "customMark");
+    },
+    async "createGroup"() {
+      const created = await client.createGroup("alice", { name: "Team", conversations: [bob, team] });
+      assert(created.group.id > 0, "id");
+      const page = await client.getGroups("alice");
+      eq(page.groups, [{ name: "Team", id: created.group.id }], "groups");
+    },
+    async "request"() {
+      const body = await client.request("v4/recentcontact/get_contact_group", { From_Account: "alice", StartIndex: 0 });
+      eq(body.ActionStatus, "OK", "status");
+    },
+    async "errors reject with ChatError"() {
+      const invalid = await client.pin("", [bob]).catch((e) => e);
+      assert(invalid instanceof ChatError && invalid.kind === "invalid_input", "invalid_input");
+      const api = await client.pin("nobody", [bob]).catch((e) => e);
+      assert(api instanceof ChatError && api.kind === "api" && api.code === 50001, `api: ${api}`);
+      await control("faults", { command: "get_list", count: 1, fault: { kind: "http502" } });
+      const http = await client.listConversations("alice").catch((e) => e);
+      assert(http instanceof ChatError && http.kind === "http" && http.httpStatus === 502, `http: ${http}`);
+      const bad = await client.listConversations("alice", { cursor: { timeStamp: -1, startIndex: 0, topTimeStamp: 0, topStartIndex: 0 } }).catch((e) => e);
+      assert(bad.kind === "invalid_input", "cursor");
+      assert(!JSON.stringify(api).includes("emulator-usersig") && !api.message.includes("emulator-usersig"), "sig leaked");
+      eq((await client.listConversations("alice")).complete, true, "still works");
+    },
+    async "abort"() {
+      await control("faults", { command: "get_list", count: 1, fault: { kind: "delay", ms: 3000 } });
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 50);
+      const e = await client.listConversations("alice", { signal: controller.signal }).catch((x) => x);
+      eq(e.kind, "aborted", "kind");
+    },
+  };
+
+  const results = [];
+  for (const [name, fn] of Object.entries(tests)) {
+    try {
+      await control("reset");
+      await control("accounts", { accounts: ["alice", "bob", "carol"] });
+      await control("conversations", {
+        account: "alice",
+        conversations: [
+          { type: "c2c", userId: "bob", msgTime: 1700000300 },
+          { type: "c2c", userId: "carol", msgTime: 1700000200 },
+          { type: "group", groupId: "@TGS#team", msgTime: 1700000100 },
+        ],
+      });
+      await fn();
+      results.push({ name, ok: true });
+    } catch (e) {
+      results.push({ name, ok: false, error: String(e?.stack ?? e) });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,11 @@
+// A strict CommonJS TypeScript consumer: require() resolves to the .d.cts types.
+import pkg = require("tencent-chat-conversations");
+
+const client = new pkg.ConversationClient({ sdkAppId: 1, identifier: "a", userSig: "s" });
+export async function use(): Promise<void> {
+  const page = await client.listConversations("alice");
+  const pinned: boolean | undefined = page.items[0]?.pinned;
+  console.log(pinned, pkg.Mark.Hidden);
+  // @ts-expect-error a conversation needs its `type`
+  await client.unpin("alice", [{ groupId: "g" }]);
+}

@@ -1,0 +1,65 @@
+// A strict TypeScript consumer of the package (ESM). Compiles with tsc --strict, and each
+// `@ts-expect-error` line must really be an error, or tsc fails.
+import { ConversationClient, ChatError, Mark } from "tencent-chat-conversations";
+import type { Conversation, ConversationItem, ListPage, GroupsPage, ItemResult, ErrorKind } from "tencent-chat-conversations";
+
+const client = new ConversationClient({
+  sdkAppId: 1400000000,
+  identifier: "administrator",
+  userSig: async () => "sig",
+  region: "singapore",
+});
+new ConversationClient({ sdkAppId: 1, identifier: "a", userSig: "s", endpoint: "http://127.0.0.1:8787" });
+
+const bob: Conversation = { type: "c2c", userId: "bob" };
+const team: Conversation = { type: "group", groupId: "@TGS#1" };
+
+export async function use(): Promise<void> {
+  const controller = new AbortController();
+  await client.pin("alice", [bob, team], { signal: controller.signal });
+  await client.unpin("alice", [bob]);
+  const results: ItemResult[] = await client.mark("alice", [
+    { conversation: bob, set: [Mark.Favorite, 40], clear: [Mark.Unread] },
+    { conversation: team, customMark: "vip" },
+  ]);
+  const failed = results.filter((r) => !r.ok).map((r) => `${r.code} ${r.info}`);
+  const created = await client.createGroup("alice", { name: "Team", conversations: [team] });
+  const groupId: number = created.group.id;
+  const groups: GroupsPage = await client.getGroups("alice", { startIndex: 0 });
+  const marks: number[] | undefined = groups.conversations[0]?.marks;
+  let page: ListPage = await client.listConversations("alice", { includeEmpty: false });
+  page = await client.listConversations("alice", { cursor: page.cursor, signal: controller.signal });
+  const item: ConversationItem | undefined = page.items[0];
+  if (item?.conversation.type === "c2c") {
+    const user: string = item.conversation.userId;
+    console.log(user);
+  }
+  const raw: Record<string, unknown> = await client.request("v4/recentcontact/delete", { From_Account: "a" });
+  console.log(failed, groupId, marks, raw);
+
+  try {
+    await client.pin("alice", [bob]);
+  } catch (e) {
+    if (e instanceof ChatError) {
+      const kind: ErrorKind = e.kind;
+      const code: number = e.code;
+      const status: number | undefined = e.httpStatus;
+      console.log(kind, code, status, e.message, e.info, e.display, e.command, e.random, e.attempts);
+    }
+  }
+}
+
+export async function misuse(): Promise<void> {
+  // @ts-expect-error a conversation needs its `type`
+  await client.pin("alice", [{ userId: "bob" }]);
+  // @ts-expect-error a c2c conversation has a userId, not a groupId
+  await client.pin("alice", [{ type: "c2c", groupId: "g" }]);
+  // @ts-expect-error unknown region
+  new ConversationClient({ sdkAppId: 1, identifier: "a", userSig: "s", region: "mars" });
+  // @ts-expect-error userSig is required
+  new ConversationClient({ sdkAppId: 1, identifier: "a" });
+  // @ts-expect-error mark bits are numbers
+  await client.mark("alice", [{ conversation: bob, set: ["1"] }]);
+  // @ts-expect-error ChatError is not constructed by users
+  new ChatError();
+}
