@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CONSUMER := tests/consumer
 EMULATOR := target/debug/chat-emulator
 
-.PHONY: all setup pkg emulator demo test lint test-rust test-wasm test-node test-types test-browser size clean
+.PHONY: all setup pkg emulator www-deps dashboard demo test lint test-rust test-wasm test-node test-types test-browser test-www size clean
 
 all: pkg
 
@@ -23,13 +23,23 @@ pkg:
 emulator:
 	cargo build -p chat-emulator
 
-## Starts the emulator with the demo seed and runs the package against it.
-demo: pkg emulator
+## The dashboard's dependencies: Vite and the built package (a link to pkg/).
+www-deps: pkg
+	@if [ ! -d www/node_modules ] || [ www/package-lock.json -nt www/node_modules/.package-lock.json ]; then \
+	  cd www && npm install --no-audit --no-fund --loglevel=error; fi
+
+## Serves the dashboard against an emulator with the demo seed, until Ctrl-C.
+dashboard: www-deps emulator
+	node scripts/demo.mjs --dashboard-only
+
+## Starts the emulator with the demo seed, runs the package against it, then serves the
+## dashboard (kept open until Ctrl-C when run from a terminal).
+demo: www-deps emulator
 	node scripts/demo.mjs
 
 ## Everything: lints, native tests, wasm tests in Node/Chromium/Firefox, the packed
 ## package from Node (import and require), strict TypeScript, and browsers via playwright.
-test: setup lint test-rust pkg emulator test-wasm test-types size test-node test-browser
+test: setup lint test-rust pkg emulator www-deps test-wasm test-types size test-www test-node test-browser
 
 lint:
 	cargo fmt --all -- --check
@@ -52,8 +62,11 @@ size:
 test-node:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test $(CONSUMER)/
 
+test-www:
+	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test tests/www/
+
 test-browser:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test tests/browser/
 
 clean:
-	rm -rf pkg target/pkg-build target/vite-app $(CONSUMER)/node_modules
+	rm -rf pkg target/pkg-build target/vite-app target/www-dist $(CONSUMER)/node_modules www/node_modules

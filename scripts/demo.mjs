@@ -1,9 +1,19 @@
 // `make demo`: starts the local emulator with the demo seed and drives it with the built
 // package, as an admin script would: list, pin, mark, group, read back. No account needed.
+// Then it serves the dashboard (www/) against the same emulator: until Ctrl-C from a
+// terminal, or just long enough to check it answers when not interactive (CI).
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
 import { ConversationClient, ChatError, Mark } from "../pkg/index.mjs";
 import { startEmulator, SDK_APP_ID, ADMIN, USER_SIG } from "../tests/consumer/emulator.mjs";
+import { createStaticServer, dashboardUrl } from "../www/serve.mjs";
 
+const root = fileURLToPath(new URL("..", import.meta.url));
 const emu = await startEmulator(["--seed", "demo"]);
+if (process.argv.includes("--dashboard-only")) {
+  await serveDashboard();
+  process.exit(0);
+}
 const client = new ConversationClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, userSig: USER_SIG, endpoint: emu.url });
 const name = (c) => (c.type === "c2c" ? `user ${c.userId}` : `group ${c.groupId}`);
 const when = (t) => (t ? new Date(t * 1000).toISOString().replace("T", " ").slice(0, 16) : "(no messages)");
@@ -54,6 +64,23 @@ try {
   const error = await client.pin("nobody", toPin).catch((e) => e);
   console.log(`\n6. errors are ChatErrors: ${error instanceof ChatError} — kind ${error.kind}, code ${error.code}: ${error.info}`);
   console.log("\nDemo complete.");
+  await serveDashboard();
 } finally {
+  await emu.stop();
+}
+
+async function serveDashboard() {
+  await build({ root: `${root}www`, logLevel: "warn", build: { outDir: `${root}target/www-dist`, emptyOutDir: true } });
+  const server = createStaticServer(`${root}target/www-dist`);
+  await new Promise((r) => server.listen(Number(process.env.DASHBOARD_PORT ?? 0), "127.0.0.1", r));
+  const url = dashboardUrl(`http://127.0.0.1:${server.address().port}`, { emulator: emu.url, account: "alice" });
+  const page = await fetch(url);
+  if (!page.ok) throw new Error(`dashboard answered HTTP ${page.status}`);
+  console.log(`\nDashboard: ${url}\n  (the emulator's demo UserSig, to type in the page: ${USER_SIG})`);
+  if (process.stdout.isTTY && !process.env.CI) {
+    console.log("  Serving until Ctrl-C.");
+    await new Promise((resolve) => process.once("SIGINT", resolve));
+  }
+  server.close();
   await emu.stop();
 }

@@ -57,7 +57,10 @@ setup_browsers() {
 setup_node() {
   command -v node >/dev/null || apt_install nodejs npm
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    log "npm ci"; npm ci --no-audit --no-fund --loglevel=error
+    # Not `npm ci`: the registry mirror here omits other platforms' optional packages
+    # (e.g. @rollup/rollup-darwin-*), so the lock lacks them and `npm ci` refuses it;
+    # `npm install` still installs the locked versions.
+    log "npm install"; npm install --no-audit --no-fund --loglevel=error
   fi
 }
 

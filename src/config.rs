@@ -33,7 +33,7 @@ impl Region {
 }
 
 /// Everything about a client except its UserSig, which the host supplies per request.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct ClientConfig {
@@ -51,6 +51,30 @@ pub struct ClientConfig {
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub allow_insecure_http: bool,
+    /// Milliseconds one attempt may take before it fails as `timeout` (default 10 000).
+    #[serde(default = "defaults::timeout_ms")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub timeout_ms: f64,
+    /// Retries after a retryable failure (default 2).
+    #[serde(default = "defaults::max_retries")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub max_retries: u32,
+    /// Client-side limit per endpoint (default 200, the service's; 0 = no limit).
+    #[serde(default = "defaults::max_requests_per_second")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub max_requests_per_second: u32,
+}
+
+mod defaults {
+    pub fn timeout_ms() -> f64 {
+        10_000.0
+    }
+    pub fn max_retries() -> u32 {
+        2
+    }
+    pub fn max_requests_per_second() -> u32 {
+        200
+    }
 }
 
 impl ClientConfig {
@@ -61,6 +85,9 @@ impl ClientConfig {
             region: Region::default(),
             endpoint: None,
             allow_insecure_http: false,
+            timeout_ms: defaults::timeout_ms(),
+            max_retries: defaults::max_retries(),
+            max_requests_per_second: defaults::max_requests_per_second(),
         }
     }
 
@@ -69,10 +96,22 @@ impl ClientConfig {
         if self.identifier.trim().is_empty() {
             return Err(ChatError::invalid_input("identifier must not be empty"));
         }
+        check_timeout(self.timeout_ms)?;
         match &self.endpoint {
             None => Ok(format!("https://{}", self.region.domain())),
             Some(endpoint) => check_endpoint(endpoint, self.allow_insecure_http),
         }
+    }
+}
+
+/// A timeout must be a positive number of milliseconds.
+pub fn check_timeout(ms: f64) -> Result<(), ChatError> {
+    if ms.is_finite() && ms > 0.0 {
+        Ok(())
+    } else {
+        Err(ChatError::invalid_input(
+            "timeoutMs must be a positive number",
+        ))
     }
 }
 
@@ -180,5 +219,20 @@ mod tests {
             assert!(with_endpoint(bad, true).base_url().is_err(), "{bad}");
         }
         assert!(ClientConfig::new(1, " ").base_url().is_err());
+        let zero = ClientConfig {
+            timeout_ms: 0.0,
+            ..ClientConfig::new(1, "a")
+        };
+        assert!(zero.base_url().is_err());
+    }
+
+    #[test]
+    fn defaults_apply_when_absent() {
+        let c: ClientConfig = serde_json::from_str(r#"{"sdkAppId":1,"identifier":"a"}"#).unwrap();
+        assert_eq!(c, ClientConfig::new(1, "a"));
+        assert_eq!(
+            (c.timeout_ms, c.max_retries, c.max_requests_per_second),
+            (10_000.0, 2, 200)
+        );
     }
 }

@@ -26,8 +26,11 @@ pub mod config;
 pub mod endpoints;
 pub mod envelope;
 pub mod error;
+pub mod events;
 pub mod marks;
+pub mod rate_limit;
 pub mod request;
+pub mod retry;
 pub mod types;
 pub mod wire;
 

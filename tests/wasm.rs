@@ -28,6 +28,7 @@ fn client(endpoint: &str) -> ConversationClient {
         ("identifier", "administrator".into()),
         ("userSig", "emulator-usersig".into()),
         ("endpoint", endpoint.into()),
+        ("maxRetries", 0.into()),
     ]))
 }
 

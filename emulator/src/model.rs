@@ -1,7 +1,7 @@
 //! The emulator's own data model: accounts, their conversations and conversation groups.
 //!
 //! Persisted as JSON (camelCase) by `--state FILE`. Nothing here is shared with the client
-//! crate: the wire format is produced and parsed in `api.rs` by hand.
+//! crate: the wire format is produced and parsed in `api/` by hand.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -84,6 +84,23 @@ pub struct Conversation {
 }
 
 impl Conversation {
+    /// A conversation with no pin, marks or groups.
+    pub fn new(kind: Kind, id: impl Into<String>, msg_time: u64, seq: u64) -> Self {
+        Conversation {
+            kind,
+            id: id.into(),
+            msg_time,
+            seq,
+            pinned: false,
+            pinned_at: 0,
+            marks: 0,
+            custom_mark: String::new(),
+            group_ids: Vec::new(),
+            mark_time: 0,
+            mark_seq: None,
+        }
+    }
+
     pub fn key(&self) -> ConvKey {
         ConvKey {
             kind: self.kind,
@@ -133,19 +150,12 @@ impl Account {
             return i;
         }
         self.next_seq += 1;
-        self.conversations.push(Conversation {
-            kind: key.kind,
-            id: key.id.clone(),
-            msg_time: 0,
-            seq: self.next_seq,
-            pinned: false,
-            pinned_at: 0,
-            marks: 0,
-            custom_mark: String::new(),
-            group_ids: Vec::new(),
-            mark_time: 0,
-            mark_seq: None,
-        });
+        self.conversations.push(Conversation::new(
+            key.kind,
+            key.id.clone(),
+            0,
+            self.next_seq,
+        ));
         self.conversations.len() - 1
     }
 

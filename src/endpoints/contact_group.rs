@@ -4,6 +4,7 @@
 use super::{check_account, item_results, Endpoint};
 use crate::error::ChatError;
 use crate::marks::decode_standard_mark;
+use crate::retry::Idempotency;
 use crate::types::{
     Conversation, CreatedGroup, GroupInfo, GroupsOptions, GroupsPage, MarkedConversation, NewGroup,
 };
@@ -20,6 +21,8 @@ impl Endpoint for CreateContactGroup {
     type Request = wire::CreateContactGroupRequest;
     type Response = wire::CreateContactGroupResponse;
     type Output = CreatedGroup;
+    // Each call makes a new group: never repeated unless surely not applied.
+    const IDEMPOTENCY: Idempotency = Idempotency::NotIdempotent;
 
     fn decode(response: Self::Response) -> Result<CreatedGroup, ChatError> {
         let created = response

@@ -8,6 +8,7 @@ pub mod mark_contact;
 pub mod top;
 
 use crate::error::ChatError;
+use crate::retry::Idempotency;
 use serde::{de::DeserializeOwned, Serialize};
 
 /// An endpoint's command path and the shapes that cross the wire.
@@ -18,6 +19,8 @@ pub trait Endpoint {
     /// The body past the envelope, which [`crate::envelope::check`] has already passed.
     type Response: DeserializeOwned;
     type Output;
+    /// Whether a retry after an unclear failure (timeout, 5xx) is harmless.
+    const IDEMPOTENCY: Idempotency = Idempotency::Idempotent;
 
     fn decode(response: Self::Response) -> Result<Self::Output, ChatError>;
 }

@@ -3,14 +3,16 @@
 
 use super::convert::{self, input, output, string};
 use super::errors;
-use super::transport::{Transport, UserSig};
-use crate::config::ClientConfig;
+use super::hooks::Hooks;
+use super::transport::{CallOptions, Transport, UserSig};
+use crate::config::{check_timeout, ClientConfig};
 use crate::endpoints::contact_group::{self, CreateContactGroup, GetContactGroup};
 use crate::endpoints::get_list::{self, GetList};
 use crate::endpoints::mark_contact::{self, MarkContact};
 use crate::endpoints::top::{self, Operation, Top};
 use crate::endpoints::Endpoint;
 use crate::error::ChatError;
+use crate::retry::Idempotency;
 use crate::types::{Conversation, GroupsOptions, ListOptions, MarkOperation, NewGroup};
 use js_sys::{Function, Promise, Reflect, JSON};
 use serde::Serialize;
@@ -125,7 +127,7 @@ impl ConversationClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] command: JsValue,
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
         self.run(options.clone(), move |t| async move {
             let command = string(&command, "command")?;
@@ -138,9 +140,18 @@ impl ConversationClient {
                     ChatError::invalid_input("body must be a JSON-serialisable object")
                 })?;
             let transport = t.as_ref().as_ref().map_err(Clone::clone)?;
-            transport
-                .send(&command, &json, signal(&options)?.as_ref())
-                .await
+            // An unknown command may not be safe to repeat unless the caller says so.
+            let idempotent = Reflect::get(&options, &"idempotent".into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            let idempotency = if idempotent {
+                Idempotency::Idempotent
+            } else {
+                Idempotency::NotIdempotent
+            };
+            let call = call_options(&options, idempotency)?;
+            transport.send(&command, &json, &call).await
         })
     }
 }
@@ -194,9 +205,8 @@ where
         .ok_or_else(|| {
             ChatError::invalid_input("request could not be encoded").for_command(E::COMMAND)
         })?;
-    let parsed = transport
-        .send(E::COMMAND, &json, signal(options)?.as_ref())
-        .await?;
+    let call = call_options(options, E::IDEMPOTENCY)?;
+    let parsed = transport.send(E::COMMAND, &json, &call).await?;
     convert::response::<E::Response>(parsed)
         .and_then(E::decode)
         .map_err(|e| e.for_command(E::COMMAND))
@@ -220,7 +230,7 @@ fn transport(options: JsValue) -> Result<Transport, ChatError> {
             "userSig must be a string or a function",
         ));
     };
-    Transport::new(config, user_sig)
+    Transport::new(config, user_sig, Hooks::from_options(&options))
 }
 
 /// Reads an optional options object (undefined → defaults).
@@ -234,19 +244,33 @@ where
     input(options.clone(), what)
 }
 
-/// The `signal` of a call's options, if any.
-fn signal(options: &JsValue) -> Result<Option<AbortSignal>, ChatError> {
+/// The per-call options: `signal` and `timeoutMs`.
+fn call_options(options: &JsValue, idempotency: Idempotency) -> Result<CallOptions, ChatError> {
+    let mut call = CallOptions {
+        signal: None,
+        timeout_ms: None,
+        idempotency,
+    };
     if !options.is_object() {
-        return Ok(None);
+        return Ok(call);
     }
-    let value = Reflect::get(options, &"signal".into()).unwrap_or(JsValue::UNDEFINED);
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
+    let get = |key: &str| {
+        Reflect::get(options, &key.into())
+            .ok()
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    if let Some(value) = get("signal") {
+        let signal = value
+            .dyn_into::<AbortSignal>()
+            .map_err(|_| ChatError::invalid_input("signal must be an AbortSignal"))?;
+        call.signal = Some(signal);
     }
-    value
-        .dyn_into::<AbortSignal>()
-        .map(Some)
-        .map_err(|_| ChatError::invalid_input("signal must be an AbortSignal"))
+    if let Some(value) = get("timeoutMs") {
+        let ms = value.as_f64().unwrap_or(f64::NAN);
+        check_timeout(ms)?;
+        call.timeout_ms = Some(ms);
+    }
+    Ok(call)
 }
 
 /// Keeps the raw escape hatch to service paths: `v4/<service>/<command>`.

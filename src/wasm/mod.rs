@@ -5,6 +5,8 @@
 mod client;
 mod convert;
 mod errors;
+mod hooks;
+mod timers;
 mod transport;
 
 pub use client::ConversationClient;
@@ -21,11 +23,24 @@ export type UserSigSource = string | (() => string | Promise<string>);
 /** Options of the `ConversationClient` constructor. */
 export interface ClientOptions extends ClientConfig {
   userSig: UserSigSource;
+  /** Called before each attempt is sent. */
+  onRequest?: (event: RequestEvent) => void;
+  /** Called after each attempt, with `error` when it failed. */
+  onResponse?: (event: RequestEvent) => void;
+  /** Called before a retry, with the failure and the backoff `delayMs`. */
+  onRetry?: (event: RequestEvent) => void;
 }
 
 /** Per-call options, accepted as the last argument of every method. */
 export interface CallOptions {
-  /** Aborts the call; it then rejects with a `ChatError` of kind "aborted". */
+  /** Aborts the call at once (also while it waits to be sent or to retry): kind "aborted". */
   signal?: AbortSignal;
+  /** Overrides the client's per-attempt `timeoutMs`. */
+  timeoutMs?: number;
+}
+
+/** Options of `request()`: a raw command is retried after unclear failures only if idempotent. */
+export interface RequestOptions extends CallOptions {
+  idempotent?: boolean;
 }
 "#;

@@ -1,18 +1,25 @@
-//! One request to the service over `fetch`: URL with a fresh `random`, JSON body, status
-//! and envelope checks. The UserSig is read per request and goes into the URL only.
+//! Sending one call to the service over `fetch`: the client-side rate limit, attempts with
+//! deadlines, retries with backoff, UserSig refresh, and the hooks. The UserSig is read per
+//! attempt and goes into the request URL only; everything else sees the redacted URL.
 
+use super::convert;
+use super::hooks::Hooks;
+use super::timers::{self, Deadline};
 use crate::config::ClientConfig;
 use crate::envelope;
 use crate::error::{ChatError, ErrorKind};
+use crate::events::RequestEvent;
+use crate::rate_limit::RateWindow;
 use crate::request::{self, Caller};
+use crate::retry::{self, Decision, Idempotency};
 use crate::wire::Envelope;
 use gloo_net::http::Request;
-use js_sys::{Function, Promise, JSON};
+use js_sys::{Date, Function, Promise, JSON};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestRedirect};
-
-use super::convert;
 
 /// Where the UserSig comes from: fixed, or the host's function called per request.
 pub enum UserSig {
@@ -20,15 +27,26 @@ pub enum UserSig {
     Callback(Function),
 }
 
+/// How one call is sent.
+pub struct CallOptions {
+    pub signal: Option<AbortSignal>,
+    /// Overrides the client's per-attempt timeout.
+    pub timeout_ms: Option<f64>,
+    pub idempotency: Idempotency,
+}
+
 /// A configured connection to the service.
 pub struct Transport {
     config: ClientConfig,
     base_url: String,
     user_sig: UserSig,
+    hooks: Hooks,
+    // Borrowed only between awaits, never across one.
+    windows: RefCell<HashMap<String, RateWindow>>,
 }
 
 impl Transport {
-    pub fn new(config: ClientConfig, user_sig: UserSig) -> Result<Self, ChatError> {
+    pub fn new(config: ClientConfig, user_sig: UserSig, hooks: Hooks) -> Result<Self, ChatError> {
         let base_url = config.base_url()?;
         if let UserSig::Fixed(sig) = &user_sig {
             if sig.is_empty() {
@@ -39,6 +57,8 @@ impl Transport {
             config,
             base_url,
             user_sig,
+            hooks,
+            windows: RefCell::default(),
         })
     }
 
@@ -50,44 +70,151 @@ impl Transport {
         }
     }
 
-    /// POSTs `body` to `command` and returns the parsed body once its envelope says OK.
+    /// POSTs `body` to `command`, retrying as the policy allows, and returns the parsed
+    /// body once its envelope says OK.
     pub async fn send(
         &self,
         command: &str,
         body: &str,
-        signal: Option<&AbortSignal>,
+        call: &CallOptions,
     ) -> Result<JsValue, ChatError> {
-        let random = getrandom::u32()
-            .map_err(|_| ChatError::new(ErrorKind::Network, "no secure random source"))?;
-        let attempt = async {
-            check_aborted(signal)?;
-            let sig = self.user_sig().await?;
-            check_aborted(signal)?;
-            let url = request::url(self.caller(), command, &sig, random);
-            let sent = Request::post(&url)
-                .header("content-type", "application/json")
-                .redirect(RequestRedirect::Error)
-                .abort_signal(signal)
-                .body(body)
-                .map_err(|_| ChatError::invalid_input("request body could not be sent"))?
-                .send()
+        let timeout_ms = call.timeout_ms.unwrap_or(self.config.timeout_ms);
+        let signal = call.signal.as_ref();
+        let mut attempt = 0;
+        let mut retries = 0;
+        let mut sig_refreshed = false;
+        loop {
+            attempt += 1;
+            let sig = self
+                .user_sig()
+                .await
+                .map_err(|e| finish(e, command, attempt - 1))?;
+            // The slot is taken last, so that the send follows its record at once.
+            self.wait_for_slot(command, timeout_ms, signal)
+                .await
+                .map_err(|e| finish(e, command, attempt - 1))?;
+            let random = getrandom::u32()
+                .map_err(|_| ChatError::new(ErrorKind::Network, "no secure random source"))?;
+            let mut event = RequestEvent {
+                command: command.to_owned(),
+                attempt,
+                random,
+                url: request::redacted_url(self.caller(), command, random),
+                duration_ms: None,
+                http_status: None,
+                error: None,
+                delay_ms: None,
+            };
+            self.hooks.request(&event);
+            let started = Date::now();
+            let outcome = self
+                .attempt(command, body, &sig, random, timeout_ms, signal)
                 .await;
-            let response = sent.map_err(|_| transport_error(signal, "the request failed"))?;
-            let status = response.status();
-            envelope::check_status(status).map_err(|e| with_status(e, status))?;
-            let text = response.text().await.map_err(|_| {
-                with_status(
-                    transport_error(signal, "reading the response failed"),
-                    status,
-                )
-            })?;
-            decode_body(&text).map_err(|e| with_status(e, status))
+            event.duration_ms = Some(Date::now() - started);
+            let mut error = match outcome {
+                Ok((status, parsed)) => {
+                    event.http_status = Some(status);
+                    self.hooks.response(&event);
+                    return Ok(parsed);
+                }
+                Err(e) => e,
+            };
+            error.random = Some(random);
+            error = finish(error, command, attempt);
+            event.http_status = error.http_status;
+            event.error = Some(error.clone());
+            self.hooks.response(&event);
+            let can_refresh = matches!(self.user_sig, UserSig::Callback(_)) && !sig_refreshed;
+            match retry::decide(
+                &error,
+                retries,
+                self.config.max_retries,
+                call.idempotency,
+                can_refresh,
+            ) {
+                Decision::GiveUp => return Err(retry::final_error(error)),
+                Decision::RefreshUserSig => sig_refreshed = true,
+                Decision::Backoff => {
+                    let unit = f64::from(getrandom::u32().unwrap_or(0)) / 4_294_967_296.0;
+                    let delay = retry::backoff_ms(retries, unit);
+                    retries += 1;
+                    event.delay_ms = Some(delay);
+                    self.hooks.retry(&event);
+                    timers::sleep(delay, signal)
+                        .await
+                        .map_err(|e| finish(e, command, attempt))?;
+                }
+            }
+        }
+    }
+
+    /// Waits until the endpoint's window has room and records the send (refusing at once
+    /// when the turn would come after the timeout).
+    async fn wait_for_slot(
+        &self,
+        command: &str,
+        timeout_ms: f64,
+        signal: Option<&AbortSignal>,
+    ) -> Result<(), ChatError> {
+        let limit = self.config.max_requests_per_second;
+        timers::check_aborted(signal)?;
+        if limit == 0 {
+            return Ok(());
+        }
+        // Single-threaded: each borrow ends before the next await, so none can overlap.
+        let window = |f: &mut dyn FnMut(&mut RateWindow)| {
+            if let Ok(mut windows) = self.windows.try_borrow_mut() {
+                f(windows.entry(command.to_owned()).or_default());
+            }
         };
-        attempt.await.map_err(|mut e: ChatError| {
-            e.random = Some(random);
-            e.attempts = u32::from(e.kind != ErrorKind::InvalidInput);
-            e.for_command(command)
-        })
+        let mut joined = Ok(());
+        window(&mut |w| joined = w.join(limit, Date::now(), timeout_ms));
+        joined?;
+        let _queued = Queued(&|| window(&mut |w| w.leave()));
+        loop {
+            let mut wait = Ok(());
+            window(&mut |w| wait = w.try_send(limit, Date::now()));
+            match wait {
+                Ok(()) => return Ok(()),
+                Err(ms) => timers::sleep(ms, signal).await?,
+            }
+        }
+    }
+
+    /// One request: returns the HTTP status and the parsed body, or why it failed.
+    async fn attempt(
+        &self,
+        command: &str,
+        body: &str,
+        sig: &str,
+        random: u32,
+        timeout_ms: f64,
+        caller: Option<&AbortSignal>,
+    ) -> Result<(u16, JsValue), ChatError> {
+        let deadline = Deadline::new(timeout_ms, caller)?;
+        let url = request::url(self.caller(), command, sig, random);
+        let sent = Request::post(&url)
+            .header("content-type", "application/json")
+            .redirect(RequestRedirect::Error)
+            .abort_signal(Some(&deadline.signal()))
+            .body(body)
+            .map_err(|_| ChatError::invalid_input("request body could not be sent"))?
+            .send()
+            .await;
+        let response =
+            sent.map_err(|_| deadline.classify(caller, "the request failed", timeout_ms))?;
+        let status = response.status();
+        let with_status = |mut e: ChatError| {
+            e.http_status = Some(status);
+            e
+        };
+        envelope::check_status(status).map_err(with_status)?;
+        let text = response.text().await.map_err(|_| {
+            with_status(deadline.classify(caller, "reading the response failed", timeout_ms))
+        })?;
+        decode_body(&text)
+            .map(|parsed| (status, parsed))
+            .map_err(with_status)
     }
 
     async fn user_sig(&self) -> Result<String, ChatError> {
@@ -112,6 +239,25 @@ impl Transport {
     }
 }
 
+/// Leaves the rate-limit queue however the wait ends (sent, aborted or dropped).
+struct Queued<'a>(&'a dyn Fn());
+
+impl Drop for Queued<'_> {
+    fn drop(&mut self) {
+        (self.0)();
+    }
+}
+
+/// Stamps an error with its command and the number of requests sent so far.
+fn finish(mut error: ChatError, command: &str, sent: u32) -> ChatError {
+    error.attempts = if error.kind == ErrorKind::InvalidInput {
+        0
+    } else {
+        sent
+    };
+    error.for_command(command)
+}
+
 /// Parses a 2xx body and checks its envelope; returns the whole parsed body.
 fn decode_body(text: &str) -> Result<JsValue, ChatError> {
     let parsed = JSON::parse(text).map_err(|_| {
@@ -125,23 +271,4 @@ fn decode_body(text: &str) -> Result<JsValue, ChatError> {
     let envelope: Envelope = convert::response(parsed.clone())?;
     envelope::check(&envelope)?;
     Ok(parsed)
-}
-
-fn check_aborted(signal: Option<&AbortSignal>) -> Result<(), ChatError> {
-    match signal {
-        Some(s) if s.aborted() => Err(ChatError::new(ErrorKind::Aborted, "the call was aborted")),
-        _ => Ok(()),
-    }
-}
-
-/// A fetch failure is an abort when the caller's signal fired, else a network error.
-fn transport_error(signal: Option<&AbortSignal>, what: &str) -> ChatError {
-    check_aborted(signal)
-        .err()
-        .unwrap_or_else(|| ChatError::new(ErrorKind::Network, what))
-}
-
-fn with_status(mut error: ChatError, status: u16) -> ChatError {
-    error.http_status = Some(status);
-    error
 }

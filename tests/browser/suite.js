@@ -13,7 +13,8 @@ export async function runSuite({ ConversationClient, ChatError, Mark }, emulator
     if (!cond) throw new Error(msg);
   };
   const eq = (a, b, msg) => assert(JSON.stringify(a) === JSON.stringify(b), `${msg}: ${JSON.stringify(a)} !== ${JSON.stringify(b)}`);
-  const client = new ConversationClient({ sdkAppId: 1400000000, identifier: "administrator", userSig: "emulator-usersig", endpoint: emulatorUrl });
+  const options = { sdkAppId: 1400000000, identifier: "administrator", userSig: "emulator-usersig", endpoint: emulatorUrl };
+  const client = new ConversationClient({ ...options, maxRetries: 0 });
   const bob = { type: "c2c", userId: "bob" };
   const team = { type: "group", groupId: "@TGS#team" };
 
@@ -62,6 +63,58 @@ export async function runSuite({ ConversationClient, ChatError, Mark }, emulator
       assert(bad.kind === "invalid_input", "cursor");
       assert(!JSON.stringify(api).includes("emulator-usersig") && !api.message.includes("emulator-usersig"), "sig leaked");
       eq((await client.listConversations("alice")).complete, true, "still works");
+    },
+    async "retries transient failures with backoff (issue 4)"() {
+      const retries = [];
+      const retrying = new ConversationClient({ ...options, onRetry: (e) => retries.push(e) });
+      await control("faults", { command: "get_list", count: 2, fault: { kind: "error", code: 50004 } });
+      const page = await retrying.listConversations("alice");
+      eq(page.items.length, 3, "items");
+      eq(retries.map((e) => [e.attempt, e.error.code]), [[1, 50004], [2, 50004]], "retries");
+      assert(retries.every((e) => e.url.includes("usersig=REDACTED") && !e.url.includes("emulator-usersig")), "redacted");
+    },
+    async "createGroup is not repeated after 50005 or a 502"() {
+      const retrying = new ConversationClient(options);
+      for (const fault of [{ kind: "error", code: 50005 }, { kind: "http502" }]) {
+        await control("faults", { command: "create_contact_group", count: 1, fault });
+        const e = await retrying.createGroup("alice", { name: "G", conversations: [bob] }).catch((x) => x);
+        eq([e.attempts, e instanceof ChatError], [1, true], JSON.stringify(fault));
+      }
+      await control("faults", { command: "create_contact_group", count: 1, fault: { kind: "error", code: 60007 } });
+      const created = await retrying.createGroup("alice", { name: "G", conversations: [bob] });
+      assert(created.group.id > 0, "retried after 60007");
+    },
+    async "timeout, then a retry succeeds"() {
+      await control("faults", { command: "get_list", count: 1, fault: { kind: "delay", ms: 1500 } });
+      const e = await new ConversationClient({ ...options, timeoutMs: 200, maxRetries: 0 }).listConversations("alice").catch((x) => x);
+      eq(e.kind, "timeout", "kind");
+      await control("faults", { command: "get_list", count: 1, fault: { kind: "delay", ms: 1500 } });
+      const page = await new ConversationClient({ ...options, timeoutMs: 200 }).listConversations("alice");
+      eq(page.items.length, 3, "retried");
+    },
+    async "expired UserSig from a function is refreshed"() {
+      await control("config", { userSig: "fresh", expiredUserSigs: ["stale"] });
+      const sigs = ["stale", "fresh"];
+      let calls = 0;
+      const refreshing = new ConversationClient({ ...options, userSig: () => sigs[calls++] });
+      await refreshing.pin("alice", [bob]);
+      eq(calls, 2, "sig fetched twice");
+    },
+    async "abort in backoff and in the rate limiter"() {
+      const controller = new AbortController();
+      const retrying = new ConversationClient({ ...options, onRetry: () => controller.abort() });
+      await control("faults", { command: "get_list", count: 3, fault: { kind: "error", code: 50004 } });
+      const e = await retrying.listConversations("alice", { signal: controller.signal }).catch((x) => x);
+      eq([e.kind, e.attempts], ["aborted", 1], "backoff");
+      const limited = new ConversationClient({ ...options, maxRequestsPerSecond: 1 });
+      await limited.pin("alice", [bob]);
+      const queued = new AbortController();
+      setTimeout(() => queued.abort(), 30);
+      const q = await limited.pin("alice", [bob], { signal: queued.signal }).catch((x) => x);
+      eq([q.kind, q.attempts], ["aborted", 0], "limiter");
+      const tight = new ConversationClient({ ...options, maxRequestsPerSecond: 1, timeoutMs: 300 });
+      await tight.pin("alice", [bob]);
+      eq((await tight.pin("alice", [bob]).catch((x) => x)).kind, "rate_limited", "refused");
     },
     async "abort"() {
       await control("faults", { command: "get_list", count: 1, fault: { kind: "delay", ms: 3000 } });

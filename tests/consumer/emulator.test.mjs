@@ -12,7 +12,8 @@ const group = (groupId) => ({ type: "group", groupId });
 
 before(async () => {
   emu = await startEmulator();
-  client = new ConversationClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, userSig: USER_SIG, endpoint: emu.url });
+  // No retries here: production.test.mjs covers them; these check single outcomes.
+  client = new ConversationClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, userSig: USER_SIG, endpoint: emu.url, maxRetries: 0 });
 });
 after(() => emu.stop());
 beforeEach(async () => {

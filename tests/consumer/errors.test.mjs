@@ -13,7 +13,8 @@ const bob = [{ type: "c2c", userId: "bob" }];
 
 before(async () => {
   server = await startFakeServer();
-  client = new ConversationClient({ sdkAppId: 1400000000, identifier: "administrator", userSig: SIG, endpoint: server.url });
+  // No retries: these tests are about how each single failure is classified.
+  client = new ConversationClient({ sdkAppId: 1400000000, identifier: "administrator", userSig: SIG, endpoint: server.url, maxRetries: 0 });
 });
 after(() => server.close());
 
@@ -109,7 +110,7 @@ test("connection reset and refused are network errors", async () => {
   assert.equal((await rejection(() => client.pin("a", bob))).kind, "network");
   const closed = await startFakeServer();
   await closed.close();
-  const nowhere = new ConversationClient({ sdkAppId: 1, identifier: "a", userSig: SIG, endpoint: closed.url });
+  const nowhere = new ConversationClient({ sdkAppId: 1, identifier: "a", userSig: SIG, endpoint: closed.url, maxRetries: 0 });
   const e = await rejection(() => nowhere.pin("a", bob));
   assert.equal(e.kind, "network");
   assert.equal(e.attempts, 1);
@@ -204,6 +205,16 @@ test("an AbortSignal aborts before sending and in flight", async () => {
   setTimeout(() => controller.abort(), 50);
   assert.equal((await pending).kind, "aborted");
   assert.ok(Date.now() - started < 1500, "abort did not end the call at once");
+});
+
+test("aborting with any reason (an Event, a string) rejects as aborted without trapping", async () => {
+  for (const reason of ["stop", new Event("abort"), 42, undefined]) {
+    server.reply({ delayMs: 1000, json: { ActionStatus: "OK", ErrorCode: 0 } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(reason), 20);
+    assert.equal((await rejection(() => client.pin("a", bob, { signal: controller.signal }))).kind, "aborted");
+  }
+  await client.pin("a", bob);
 });
 
 test("many concurrent calls on one client all complete", async () => {
