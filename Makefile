@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CONSUMER := tests/consumer
 EMULATOR := target/debug/chat-emulator
 
-.PHONY: all setup pkg emulator www-deps dashboard demo test lint test-rust test-wasm test-node test-types test-browser test-www size clean
+.PHONY: all setup pkg emulator www-deps dashboard demo bench test lint test-rust test-wasm test-node test-types test-browser test-www size clean
 
 all: pkg
 
@@ -36,6 +36,10 @@ dashboard: www-deps emulator
 ## dashboard (kept open until Ctrl-C when run from a terminal).
 demo: www-deps emulator
 	node scripts/demo.mjs
+
+## The package against a hand-written fetch client, side by side (reports; asserts nothing).
+bench: pkg
+	node bench/bench.mjs
 
 ## Everything: lints, native tests, wasm tests in Node/Chromium/Firefox, the packed
 ## package from Node (import and require), strict TypeScript, and browsers via playwright.

@@ -4,5 +4,7 @@ const glue = require("./node.cjs");
 const { ChatError } = require("./chat-error.cjs");
 
 glue.__setErrorClass(ChatError);
+// conversations() / markedConversations() return PageIterators: usable with `for await`.
+glue.PageIterator.prototype[Symbol.asyncIterator] = function () { return this; };
 
 module.exports = { ConversationClient: glue.ConversationClient, ChatError, Mark: glue.Mark };

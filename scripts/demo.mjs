@@ -1,10 +1,12 @@
-// `make demo`: starts the local emulator with the demo seed and drives it with the built
-// package, as an admin script would: list, pin, mark, group, read back. No account needed.
+// `make demo`: starts the local emulator with the demo seed and runs a short session of the
+// package's command line, `tencent-chat` (the bin in pkg/, run as a user would, with the
+// emulator's endpoint in the environment): list, pin, mark, group, read back, an error.
 // Then it serves the dashboard (www/) against the same emulator: until Ctrl-C from a
 // terminal, or just long enough to check it answers when not interactive (CI).
+import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
-import { ConversationClient, ChatError, Mark } from "../pkg/index.mjs";
+import { ConversationClient } from "../pkg/index.mjs";
 import { startEmulator, SDK_APP_ID, ADMIN, USER_SIG } from "../tests/consumer/emulator.mjs";
 import { createStaticServer, dashboardUrl } from "../www/serve.mjs";
 
@@ -14,55 +16,45 @@ if (process.argv.includes("--dashboard-only")) {
   await serveDashboard();
   process.exit(0);
 }
-const client = new ConversationClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, userSig: USER_SIG, endpoint: emu.url });
-const name = (c) => (c.type === "c2c" ? `user ${c.userId}` : `group ${c.groupId}`);
-const when = (t) => (t ? new Date(t * 1000).toISOString().replace("T", " ").slice(0, 16) : "(no messages)");
-const markNames = { [Mark.Favorite]: "favorite", [Mark.Unread]: "unread", [Mark.Collapsed]: "collapsed", [Mark.Hidden]: "hidden" };
-const describeMarks = (bits = []) => bits.map((b) => markNames[b] ?? `bit ${b}`).join(", ");
+const bin = `${root}pkg/bin/tencent-chat.cjs`;
+const connection = {
+  TENCENT_CHAT_ENDPOINT: emu.url,
+  TENCENT_CHAT_SDKAPPID: String(SDK_APP_ID),
+  TENCENT_CHAT_IDENTIFIER: ADMIN,
+  TENCENT_CHAT_USERSIG: USER_SIG,
+};
+const quote = (arg) => (/^[\w@#%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`);
+
+/** Prints the command line, then runs the real bin with the terminal as its output. */
+function run(step, args, expectedStatus = 0) {
+  console.log(`${step ? `\n${step}\n` : ""}$ tencent-chat ${args.map(quote).join(" ")}`);
+  const { status, error } = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, ...connection }, stdio: "inherit" });
+  if (error) throw error;
+  if (status !== expectedStatus) throw new Error(`tencent-chat exited with ${status}, not ${expectedStatus}`);
+}
 
 try {
-  console.log(`Emulator at ${emu.url} (demo seed). Account: alice\n`);
+  console.log(`Emulator at ${emu.url} (demo seed). tencent-chat reads its connection from the environment:`);
+  for (const [name, value] of Object.entries(connection)) console.log(`  export ${name}=${value}`);
+  console.log("(that UserSig is the emulator's demo one; tencent-chat itself never prints a UserSig)");
 
-  let cursor;
-  const all = [];
+  const alice = ["--account", "alice"];
+  run("1. alice's conversations, pinned ones first (get_list, page by page; --limit stops early):", ["list", ...alice, "--limit", "8"]);
+  run("2. Pin two of them (top):", ["pin", ...alice, "--c2c", "user_013", "--group", "@TGS#demo_216"]);
+  run("3. Mark them (mark_contact): bits by name or number, and a custom mark:", ["mark", ...alice, "--c2c", "user_013", "--set", "favorite,40", "--custom", "VIP customer"]);
+  run("", ["mark", ...alice, "--group", "@TGS#demo_216", "--set", "unread"]);
+  run("4. Put both in a new conversation group (create_contact_group):", ["create-group", ...alice, "--name", "Follow up", "--c2c", "user_013", "--group", "@TGS#demo_216"]);
+  run("5. Every group and marked conversation (get_contact_group, all pages, each group once):", ["groups", ...alice]);
+  run("6. The list again, the two now pinned; --ndjson writes one JSON object per line (--json: one document):", ["list", ...alice, "--limit", "5", "--ndjson"]);
+  run("7. A service error: exit status 1, the ChatError's code and message on stderr:", ["pin", "--account", "nobody", "--c2c", "bob"], 1);
+  console.log("(exit status 1; usage errors exit 2. `tencent-chat --help` and `tencent-chat COMMAND --help` list the options)");
+
+  // The same walk from code: an async iterator over every page.
+  const client = new ConversationClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, userSig: USER_SIG, endpoint: emu.url });
+  let count = 0;
   let pages = 0;
-  do {
-    const page = await client.listConversations("alice", cursor ? { cursor } : {});
-    all.push(...page.items);
-    pages++;
-    cursor = page.complete ? undefined : page.cursor;
-  } while (cursor);
-  console.log(`1. get_list: ${all.length} conversations in ${pages} pages; the first five:`);
-  for (const item of all.slice(0, 5)) {
-    console.log(`   ${item.pinned ? "📌" : "  "} ${name(item.conversation).padEnd(24)} ${when(item.msgTime)}`);
-  }
-
-  const toPin = all.filter((i) => !i.pinned).slice(0, 2).map((i) => i.conversation);
-  await client.pin("alice", toPin);
-  const pinned = (await client.listConversations("alice")).items.filter((i) => i.pinned);
-  console.log(`\n2. top: pinned ${toPin.map(name).join(" and ")}; now ${pinned.length} pinned`);
-
-  const results = await client.mark("alice", [
-    { conversation: toPin[0], set: [Mark.Favorite, 40], customMark: "VIP customer" },
-    { conversation: toPin[1], set: [Mark.Unread] },
-  ]);
-  console.log(`\n3. mark_contact: ${results.filter((r) => r.ok).length}/${results.length} marked`);
-
-  const created = await client.createGroup("alice", { name: "Follow up", conversations: toPin });
-  console.log(`\n4. create_contact_group: "${created.group.name}" has id ${created.group.id}`);
-
-  const groups = await client.getGroups("alice");
-  console.log(`\n5. get_contact_group: ${groups.groups.length} groups, ${groups.conversations.length} marked or grouped conversations`);
-  for (const g of groups.groups) {
-    const members = groups.conversations.filter((c) => c.groupIds.includes(g.id));
-    console.log(`   [${g.id}] ${g.name}: ${members.map((m) => name(m.conversation)).join(", ") || "(empty)"}`);
-  }
-  for (const c of groups.conversations.filter((c) => toPin.some((p) => JSON.stringify(p) === JSON.stringify(c.conversation)))) {
-    console.log(`   ${name(c.conversation)}: marks [${describeMarks(c.marks)}] (StandardMark "${c.standardMark}")${c.customMark ? `, custom "${c.customMark}"` : ""}`);
-  }
-
-  const error = await client.pin("nobody", toPin).catch((e) => e);
-  console.log(`\n6. errors are ChatErrors: ${error instanceof ChatError} — kind ${error.kind}, code ${error.code}: ${error.info}`);
+  for await (const _item of client.conversations("alice", { onPage: ({ page }) => (pages = page) })) count++;
+  console.log(`\n8. From code: \`for await (const item of client.conversations("alice"))\` → ${count} conversations from ${pages} pages.`);
   console.log("\nDemo complete.");
   await serveDashboard();
 } finally {

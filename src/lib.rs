@@ -32,6 +32,7 @@ pub mod rate_limit;
 pub mod request;
 pub mod retry;
 pub mod types;
+pub mod walk;
 pub mod wire;
 
 #[cfg(target_arch = "wasm32")]

@@ -49,11 +49,12 @@ impl RateWindow {
         if wait > max_wait_ms {
             return Err(ChatError::new(
                 ErrorKind::RateLimited,
+                // Whole milliseconds: float formatting would cost the wasm ~14 KB.
                 format!(
                     "client rate limit of {limit}/s: about {} ms until a free slot, beyond \
                      the {} ms timeout",
-                    wait.ceil(),
-                    max_wait_ms.ceil()
+                    wait.ceil() as u64,
+                    max_wait_ms.ceil() as u64
                 ),
             ));
         }

@@ -5,6 +5,7 @@ use super::convert::{self, input, output, string};
 use super::errors;
 use super::hooks::Hooks;
 use super::transport::{CallOptions, Transport, UserSig};
+use super::walk::{self, PageIterator};
 use crate::config::{check_timeout, ClientConfig};
 use crate::endpoints::contact_group::{self, CreateContactGroup, GetContactGroup};
 use crate::endpoints::get_list::{self, GetList};
@@ -14,9 +15,11 @@ use crate::endpoints::Endpoint;
 use crate::error::ChatError;
 use crate::retry::Idempotency;
 use crate::types::{Conversation, GroupsOptions, ListOptions, MarkOperation, NewGroup};
+use crate::walk::{ConversationList, MarkedList, Source};
 use js_sys::{Function, Promise, Reflect, JSON};
 use serde::Serialize;
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -68,7 +71,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_param_type = "MarkOperation[]")] operations: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.run(options.clone(), move |t| async move {
+        self.run(move |t| async move {
             let ops: Vec<MarkOperation> = input(operations, "operations")?;
             let body = mark_contact::request(&string(&account, "account")?, &ops)?;
             output(&call::<MarkContact>(&t, &body, &options).await?)
@@ -83,7 +86,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_param_type = "NewGroup")] group: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
-        self.run(options.clone(), move |t| async move {
+        self.run(move |t| async move {
             let group: NewGroup = input(group, "group")?;
             let body = contact_group::create_request(&string(&account, "account")?, &group)?;
             output(&call::<CreateContactGroup>(&t, &body, &options).await?)
@@ -98,7 +101,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_optional_param_type = "GroupsOptions & CallOptions")]
         options: JsValue,
     ) -> Promise {
-        self.run(options.clone(), move |t| async move {
+        self.run(move |t| async move {
             let opts: GroupsOptions = optional_input(&options, "options")?;
             let body = contact_group::get_request(&string(&account, "account")?, &opts)?;
             output(&call::<GetContactGroup>(&t, &body, &options).await?)
@@ -113,7 +116,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListOptions & CallOptions")]
         options: JsValue,
     ) -> Promise {
-        self.run(options.clone(), move |t| async move {
+        self.run(move |t| async move {
             let opts: ListOptions = optional_input(&options, "options")?;
             let body = get_list::request(&string(&account, "account")?, &opts)?;
             output(&call::<GetList>(&t, &body, &options).await?)
@@ -129,7 +132,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        self.run(options.clone(), move |t| async move {
+        self.run(move |t| async move {
             let command = string(&command, "command")?;
             check_command(&command)?;
             let json = JSON::stringify(&body)
@@ -154,6 +157,76 @@ impl ConversationClient {
             transport.send(&command, &json, &call).await
         })
     }
+
+    /// Every conversation of the account (`get_list`, page after page), pinned first: an
+    /// async iterator holding one page; `break` stops further requests.
+    #[wasm_bindgen(unchecked_return_type = "AsyncIterableIterator<ConversationItem>")]
+    pub fn conversations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ConversationsOptions")] options: JsValue,
+    ) -> PageIterator {
+        PageIterator::new(
+            self.pages(&account, &options, ConversationList::new),
+            &options,
+        )
+    }
+
+    /// Every marked or grouped conversation of the account (`get_contact_group`, page
+    /// after page): an async iterator holding one page.
+    #[wasm_bindgen(
+        js_name = markedConversations,
+        unchecked_return_type = "AsyncIterableIterator<MarkedConversation>"
+    )]
+    pub fn marked_conversations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "MarkedConversationsOptions")]
+        options: JsValue,
+    ) -> PageIterator {
+        PageIterator::new(self.pages(&account, &options, MarkedList::new), &options)
+    }
+
+    /// All pages of `get_contact_group` at once: every marked or grouped conversation and
+    /// every conversation group, each group once.
+    #[wasm_bindgen(js_name = getAllGroups, unchecked_return_type = "Promise<AllGroups>")]
+    pub fn get_all_groups(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "MarkedConversationsOptions")]
+        options: JsValue,
+    ) -> Promise {
+        let pages = self.pages(&account, &options, MarkedList::new);
+        future_to_promise(
+            async move { walk::all_groups(pages).await.map_err(|e| errors::to_js(&e)) },
+        )
+    }
+
+    /// A walk's source and sender; the first error (configuration, then options, then
+    /// account) is reported by the walk's first call. Not exported (not `pub`).
+    fn pages<S, O>(
+        &self,
+        account: &JsValue,
+        options: &JsValue,
+        source: fn(&str, O) -> Result<S, ChatError>,
+    ) -> Result<walk::Pages<S>, ChatError>
+    where
+        S: Source + 'static,
+        S::Item: Serialize,
+        S::Endpoint: 'static,
+        O: serde::de::DeserializeOwned + Default,
+    {
+        let transport = Rc::clone(&self.transport);
+        transport.as_ref().as_ref().map_err(Clone::clone)?;
+        let opts: O = optional_input(options, "options")?;
+        let source = source(&string(account, "account")?, opts)?;
+        let call_with = options.clone();
+        let send: walk::Sender<S::Endpoint> = Box::new(move |body| {
+            let (transport, options) = (Rc::clone(&transport), call_with.clone());
+            Box::pin(async move { call::<S::Endpoint>(&transport, &body, &options).await })
+        });
+        walk::Pages::new(source, send, options)
+    }
 }
 
 impl ConversationClient {
@@ -164,7 +237,7 @@ impl ConversationClient {
         conversations: JsValue,
         options: JsValue,
     ) -> Promise {
-        self.run(options.clone(), move |t| async move {
+        self.run(move |t| async move {
             let list: Vec<Conversation> = input(conversations, "conversations")?;
             let body = top::request(&string(&account, "account")?, op, &list)?;
             call::<Top>(&t, &body, &options).await?;
@@ -173,18 +246,18 @@ impl ConversationClient {
     }
 
     /// Runs `work` as a promise; any error, including a bad configuration, rejects it.
-    fn run<F, Fut>(&self, _options: JsValue, work: F) -> Promise
+    /// Boxed, so that the promise machinery is compiled once rather than per method.
+    fn run<F, Fut>(&self, work: F) -> Promise
     where
         F: FnOnce(Rc<Result<Transport, ChatError>>) -> Fut + 'static,
         Fut: Future<Output = Result<JsValue, ChatError>> + 'static,
     {
-        let transport = Rc::clone(&self.transport);
-        future_to_promise(async move {
-            if let Err(e) = transport.as_ref() {
-                return Err(errors::to_js(e));
-            }
-            work(transport).await.map_err(|e| errors::to_js(&e))
-        })
+        let work: Pin<Box<dyn Future<Output = Result<JsValue, ChatError>>>> =
+            match self.transport.as_ref() {
+                Err(e) => Box::pin(std::future::ready(Err(e.clone()))),
+                Ok(_) => Box::pin(work(Rc::clone(&self.transport))),
+            };
+        future_to_promise(async move { work.await.map_err(|e| errors::to_js(&e)) })
     }
 }
 

@@ -8,6 +8,7 @@ mod errors;
 mod hooks;
 mod timers;
 mod transport;
+mod walk;
 
 pub use client::ConversationClient;
 pub use errors::set_error_class;

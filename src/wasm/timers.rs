@@ -108,7 +108,7 @@ impl<'a> Deadline<'a> {
         } else if self.controller.signal().aborted() {
             ChatError::new(
                 ErrorKind::Timeout,
-                format!("no complete response within {timeout_ms} ms"),
+                format!("no complete response within {} ms", timeout_ms as u64),
             )
         } else {
             ChatError::new(ErrorKind::Network, what)

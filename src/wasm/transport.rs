@@ -17,6 +17,8 @@ use gloo_net::http::Request;
 use js_sys::{Date, Function, Promise, JSON};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestRedirect};
@@ -71,8 +73,18 @@ impl Transport {
     }
 
     /// POSTs `body` to `command`, retrying as the policy allows, and returns the parsed
-    /// body once its envelope says OK.
-    pub async fn send(
+    /// body once its envelope says OK. Boxed: one copy of this state machine serves every
+    /// method instead of one inlined into each.
+    pub fn send<'a>(
+        &'a self,
+        command: &'a str,
+        body: &'a str,
+        call: &'a CallOptions,
+    ) -> Pin<Box<dyn Future<Output = Result<JsValue, ChatError>> + 'a>> {
+        Box::pin(self.send_with_retries(command, body, call))
+    }
+
+    async fn send_with_retries(
         &self,
         command: &str,
         body: &str,

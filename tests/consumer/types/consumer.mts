@@ -1,7 +1,7 @@
 // A strict TypeScript consumer of the package (ESM). Compiles with tsc --strict, and each
 // `@ts-expect-error` line must really be an error, or tsc fails.
 import { ConversationClient, ChatError, Mark } from "tencent-chat-conversations";
-import type { Conversation, ConversationItem, ListPage, GroupsPage, ItemResult, ErrorKind } from "tencent-chat-conversations";
+import type { AllGroups, Conversation, ConversationItem, ListPage, GroupsPage, ItemResult, ErrorKind } from "tencent-chat-conversations";
 
 const client = new ConversationClient({
   sdkAppId: 1400000000,
@@ -34,6 +34,13 @@ export async function use(): Promise<void> {
     const user: string = item.conversation.userId;
     console.log(user);
   }
+  for await (const each of client.conversations("alice", { includeEmpty: false, onPage: (p) => console.log(p.page, p.total) })) {
+    const c: ConversationItem = each;
+    console.log(c);
+    break;
+  }
+  const all: AllGroups = await client.getAllGroups("alice", { startIndex: 0 });
+  console.log(all.groups.length);
   const raw: Record<string, unknown> = await client.request("v4/recentcontact/delete", { From_Account: "a" });
   console.log(failed, groupId, marks, raw);
 
@@ -60,6 +67,8 @@ export async function misuse(): Promise<void> {
   new ConversationClient({ sdkAppId: 1, identifier: "a" });
   // @ts-expect-error mark bits are numbers
   await client.mark("alice", [{ conversation: bob, set: ["1"] }]);
+  // @ts-expect-error startIndex belongs to markedConversations/getAllGroups
+  client.conversations("alice", { startIndex: 3 });
   // @ts-expect-error ChatError is not constructed by users
   new ChatError();
 }

@@ -1,0 +1,570 @@
+//! Walking a whole paged list — every page of `get_list` or of `get_contact_group` — as a
+//! plain state machine: the request for the next page is derived from the previous page,
+//! and a service that would keep the walk going forever (the same cursor again, or more
+//! pages than any account can have) ends it with a `bad_response` error instead.
+//!
+//! The transport is the caller's: ask [`Walk::next_request`], send it, hand the decoded
+//! page to [`Walk::accept`], repeat until `next_request` returns `None`. Only one page is
+//! held at a time; nothing is requested ahead.
+
+use crate::endpoints::contact_group::{self, GetContactGroup};
+use crate::endpoints::get_list::{self, GetList};
+use crate::endpoints::Endpoint;
+use crate::error::ChatError;
+use crate::types::{
+    ConversationItem, GroupInfo, GroupsOptions, GroupsPage, ListOptions, ListPage,
+    MarkedConversation,
+};
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[cfg(target_arch = "wasm32")]
+use tsify::Tsify;
+
+/// More pages than this ends a walk as `bad_response`: at the service's page sizes (about
+/// 100) it is millions of conversations, far past what one account can hold.
+pub const MAX_PAGES: u32 = 100_000;
+
+/// One paged endpoint, seen as a sequence of pages: where the walk is and how it moves.
+pub trait Source {
+    type Endpoint: Endpoint;
+    type Item;
+
+    /// The request for the page at the current position.
+    fn request(&self) -> Result<<Self::Endpoint as Endpoint>::Request, ChatError>;
+
+    /// Moves past `page`. Returns its items and whether it was the last page; a page that
+    /// does not move the walk forward is a `bad_response`.
+    fn advance(
+        &mut self,
+        page: <Self::Endpoint as Endpoint>::Output,
+    ) -> Result<(Vec<Self::Item>, bool), ChatError>;
+}
+
+/// One page of a walk, as `onPage` reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    /// 1 for the first page.
+    pub number: u32,
+    pub items: Vec<T>,
+    /// Items so far, this page's included.
+    pub total: u64,
+}
+
+/// The walk over all pages of a [`Source`].
+#[derive(Debug)]
+pub struct Walk<S> {
+    source: S,
+    pages: u32,
+    total: u64,
+    done: bool,
+    max_pages: u32,
+}
+
+impl<S: Source> Walk<S> {
+    pub fn new(source: S) -> Self {
+        Walk {
+            source,
+            pages: 0,
+            total: 0,
+            done: false,
+            max_pages: MAX_PAGES,
+        }
+    }
+
+    /// Lowers the page bound (tests).
+    pub fn with_max_pages(mut self, max_pages: u32) -> Self {
+        self.max_pages = max_pages;
+        self
+    }
+
+    pub fn source(&self) -> &S {
+        &self.source
+    }
+
+    /// True once the last page was accepted, the walk failed or was stopped.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// Ends the walk: no further request.
+    pub fn stop(&mut self) {
+        self.done = true;
+    }
+
+    /// Ends the walk with `error` (a failed request), and returns it.
+    pub fn fail(&mut self, error: ChatError) -> ChatError {
+        self.done = true;
+        error
+    }
+
+    /// The request for the next page, or `None` once the walk is over.
+    pub fn next_request(
+        &mut self,
+    ) -> Result<Option<<S::Endpoint as Endpoint>::Request>, ChatError> {
+        if self.done {
+            return Ok(None);
+        }
+        if self.pages >= self.max_pages {
+            self.done = true;
+            return Err(ChatError::bad_response(format!(
+                "more than {} pages without CompleteFlag 1; the walk was stopped",
+                self.max_pages
+            ))
+            .for_command(S::Endpoint::COMMAND));
+        }
+        match self.source.request() {
+            Ok(request) => Ok(Some(request)),
+            Err(e) => Err(self.fail(e.for_command(S::Endpoint::COMMAND))),
+        }
+    }
+
+    /// Records the page answering the last request and returns it, numbered.
+    pub fn accept(
+        &mut self,
+        page: <S::Endpoint as Endpoint>::Output,
+    ) -> Result<Page<S::Item>, ChatError> {
+        let (items, last) = match self.source.advance(page) {
+            Ok(advanced) => advanced,
+            Err(e) => return Err(self.fail(e.for_command(S::Endpoint::COMMAND))),
+        };
+        self.pages = self.pages.saturating_add(1);
+        self.total = self.total.saturating_add(items.len() as u64);
+        self.done = last;
+        Ok(Page {
+            number: self.pages,
+            items,
+            total: self.total,
+        })
+    }
+}
+
+/// All conversations of an account, through `get_list`.
+#[derive(Debug, Clone)]
+pub struct ConversationList {
+    account: String,
+    /// The options of every request; `cursor` is the current position.
+    options: ListOptions,
+}
+
+impl ConversationList {
+    /// Starts at `options.cursor` (the beginning when absent). Checks the input at once.
+    pub fn new(account: &str, options: ListOptions) -> Result<Self, ChatError> {
+        get_list::request(account, &options)?;
+        Ok(ConversationList {
+            account: account.to_owned(),
+            options,
+        })
+    }
+}
+
+impl Source for ConversationList {
+    type Endpoint = GetList;
+    type Item = ConversationItem;
+
+    fn request(&self) -> Result<crate::wire::GetListRequest, ChatError> {
+        get_list::request(&self.account, &self.options)
+    }
+
+    fn advance(&mut self, page: ListPage) -> Result<(Vec<ConversationItem>, bool), ChatError> {
+        if !page.complete {
+            if page.cursor == self.options.cursor.unwrap_or_default() {
+                return Err(ChatError::bad_response(
+                    "get_list answered CompleteFlag 0 with the request's own cursor; \
+                     the walk would never end",
+                ));
+            }
+            self.options.cursor = Some(page.cursor);
+        }
+        Ok((page.items, page.complete))
+    }
+}
+
+/// All marked or grouped conversations of an account, through `get_contact_group`, and
+/// the conversation groups (the service repeats them on every page; kept once each).
+#[derive(Debug, Clone)]
+pub struct MarkedList {
+    account: String,
+    start_index: u64,
+    groups: Vec<GroupInfo>,
+    group_index: HashMap<u64, usize>,
+}
+
+impl MarkedList {
+    /// Starts at `options.startIndex` (0 when absent). Checks the input at once.
+    pub fn new(account: &str, options: GroupsOptions) -> Result<Self, ChatError> {
+        contact_group::get_request(account, &options)?;
+        Ok(MarkedList {
+            account: account.to_owned(),
+            start_index: options.start_index.unwrap_or(0),
+            groups: Vec::new(),
+            group_index: HashMap::new(),
+        })
+    }
+
+    /// The groups seen so far, each id once, in order of first appearance (with the name
+    /// of its latest appearance).
+    pub fn groups(&self) -> &[GroupInfo] {
+        &self.groups
+    }
+
+    fn add_group(&mut self, group: GroupInfo) {
+        match self.group_index.get(&group.id) {
+            Some(&at) => {
+                if let Some(known) = self.groups.get_mut(at) {
+                    *known = group;
+                }
+            }
+            None => {
+                self.group_index.insert(group.id, self.groups.len());
+                self.groups.push(group);
+            }
+        }
+    }
+}
+
+impl Source for MarkedList {
+    type Endpoint = GetContactGroup;
+    type Item = MarkedConversation;
+
+    fn request(&self) -> Result<crate::wire::GetContactGroupRequest, ChatError> {
+        contact_group::get_request(
+            &self.account,
+            &GroupsOptions {
+                start_index: Some(self.start_index),
+            },
+        )
+    }
+
+    fn advance(&mut self, page: GroupsPage) -> Result<(Vec<MarkedConversation>, bool), ChatError> {
+        if !page.complete {
+            if page.next_start_index <= self.start_index {
+                return Err(ChatError::bad_response(format!(
+                    "get_contact_group answered CompleteFlag 0 with NextStartIndex {} after \
+                     StartIndex {}; the walk would never end",
+                    page.next_start_index, self.start_index
+                )));
+            }
+            self.start_index = page.next_start_index;
+        }
+        for group in page.groups {
+            self.add_group(group);
+        }
+        Ok((page.conversations, page.complete))
+    }
+}
+
+/// Result of `getAllGroups`: every marked or grouped conversation, and every group once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct AllGroups {
+    pub conversations: Vec<MarkedConversation>,
+    pub groups: Vec<GroupInfo>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{Conversation, Cursor};
+    use crate::wire::{GetContactGroupRequest, GetListRequest};
+    use crate::ErrorKind;
+
+    /// Runs a walk against `server` as a transport would; also returns the requests sent.
+    fn run<S: Source>(
+        mut walk: Walk<S>,
+        mut server: impl FnMut(&<S::Endpoint as Endpoint>::Request) -> <S::Endpoint as Endpoint>::Output,
+    ) -> (Vec<Page<S::Item>>, usize, Result<(), ChatError>) {
+        let mut pages = Vec::new();
+        let mut sent = 0;
+        loop {
+            match walk.next_request() {
+                Ok(None) => return (pages, sent, Ok(())),
+                Ok(Some(request)) => {
+                    sent += 1;
+                    match walk.accept(server(&request)) {
+                        Ok(page) => pages.push(page),
+                        Err(e) => {
+                            assert!(walk.is_done());
+                            assert!(matches!(walk.next_request(), Ok(None)));
+                            return (pages, sent, Err(e));
+                        }
+                    }
+                }
+                Err(e) => {
+                    assert!(matches!(walk.next_request(), Ok(None)));
+                    return (pages, sent, Err(e));
+                }
+            }
+        }
+    }
+
+    fn item(n: u64) -> ConversationItem {
+        ConversationItem {
+            conversation: Conversation::c2c(format!("u{n}")),
+            msg_time: 1000 - n,
+            pinned: false,
+            standard_mark: None,
+            marks: None,
+            custom_mark: None,
+            group_ids: None,
+        }
+    }
+
+    /// A get_list server of `count` items, `size` per page, cursor = (0, index of next).
+    fn list_server(count: u64, size: u64) -> impl FnMut(&GetListRequest) -> ListPage {
+        move |req| {
+            let start = req.start_index;
+            let end = (start + size).min(count);
+            ListPage {
+                items: (start..end).map(item).collect(),
+                complete: end == count,
+                cursor: Cursor {
+                    time_stamp: 7,
+                    start_index: end,
+                    top_time_stamp: 0,
+                    top_start_index: 0,
+                },
+            }
+        }
+    }
+
+    #[test]
+    fn list_walks_every_page_once_and_stops_after_the_last() {
+        let walk = Walk::new(ConversationList::new("alice", ListOptions::default()).unwrap());
+        let (pages, sent, end) = run(walk, list_server(250, 100));
+        end.unwrap();
+        assert_eq!(sent, 3);
+        let numbers: Vec<_> = pages
+            .iter()
+            .map(|p| (p.number, p.items.len(), p.total))
+            .collect();
+        assert_eq!(numbers, vec![(1, 100, 100), (2, 100, 200), (3, 50, 250)]);
+        let all: Vec<_> = pages.into_iter().flat_map(|p| p.items).collect();
+        assert_eq!(all, (0..250).map(item).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn list_requests_carry_the_previous_cursor_and_the_options() {
+        let options = ListOptions {
+            include_empty: Some(false),
+            cursor: Some(Cursor {
+                time_stamp: 9,
+                start_index: 10,
+                top_time_stamp: 0,
+                top_start_index: 0,
+            }),
+            ..ListOptions::default()
+        };
+        let mut walk = Walk::new(ConversationList::new("a", options).unwrap());
+        let first = walk.next_request().unwrap().unwrap();
+        assert_eq!((first.time_stamp, first.start_index), (9, 10));
+        assert_eq!(first.assist_flags, 5);
+        walk.accept(list_server(30, 10)(&first)).unwrap();
+        let second = walk.next_request().unwrap().unwrap();
+        assert_eq!((second.time_stamp, second.start_index), (7, 20));
+        assert_eq!(
+            (second.assist_flags, second.from_account.as_str()),
+            (5, "a")
+        );
+    }
+
+    #[test]
+    fn empty_pages_before_the_end_are_walked_through() {
+        let walk = Walk::new(ConversationList::new("a", ListOptions::default()).unwrap());
+        let mut calls = 0;
+        let (pages, sent, end) = run(walk, |req| {
+            calls += 1;
+            ListPage {
+                items: if calls == 3 { vec![item(1)] } else { vec![] },
+                complete: calls == 3,
+                cursor: Cursor {
+                    start_index: req.start_index + 1,
+                    ..Cursor::default()
+                },
+            }
+        });
+        end.unwrap();
+        assert_eq!((sent, pages.len(), pages[2].total), (3, 3, 1));
+    }
+
+    #[test]
+    fn list_same_cursor_again_is_a_bad_response_not_a_loop() {
+        // The first request's cursor is all zeros; a server echoing it never moves.
+        let walk = Walk::new(ConversationList::new("a", ListOptions::default()).unwrap());
+        let (pages, sent, end) = run(walk, |req| ListPage {
+            items: vec![item(1)],
+            complete: false,
+            cursor: Cursor {
+                time_stamp: req.time_stamp,
+                start_index: req.start_index,
+                top_time_stamp: req.top_time_stamp,
+                top_start_index: req.top_start_index,
+            },
+        });
+        let e = end.unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadResponse);
+        assert_eq!(e.command, "v4/recentcontact/get_list");
+        assert!(e.info.contains("cursor"), "{}", e.info);
+        assert_eq!((sent, pages.len()), (1, 0));
+
+        // Moving first, then stuck: two pages, then the error.
+        let walk = Walk::new(ConversationList::new("a", ListOptions::default()).unwrap());
+        let (pages, sent, end) = run(walk, |_| ListPage {
+            items: vec![item(1)],
+            complete: false,
+            cursor: Cursor {
+                top_time_stamp: 5,
+                top_start_index: 1,
+                ..Cursor::default()
+            },
+        });
+        assert_eq!(end.unwrap_err().kind, ErrorKind::BadResponse);
+        assert_eq!((sent, pages.len()), (2, 1));
+    }
+
+    #[test]
+    fn list_same_cursor_on_the_last_page_is_fine() {
+        let walk = Walk::new(ConversationList::new("a", ListOptions::default()).unwrap());
+        let (pages, sent, end) = run(walk, |_| ListPage {
+            items: vec![],
+            complete: true,
+            cursor: Cursor::default(),
+        });
+        end.unwrap();
+        assert_eq!((sent, pages.len()), (1, 1));
+    }
+
+    #[test]
+    fn more_pages_than_the_bound_is_a_bad_response() {
+        let walk = Walk::new(ConversationList::new("a", ListOptions::default()).unwrap())
+            .with_max_pages(50);
+        // Always a new cursor, never complete.
+        let (pages, sent, end) = run(walk, list_server(u64::MAX, 1));
+        let e = end.unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadResponse);
+        assert!(e.info.contains("more than 50 pages"), "{}", e.info);
+        assert_eq!((sent, pages.len()), (50, 50));
+        const { assert!(MAX_PAGES >= 10_000) };
+    }
+
+    #[test]
+    fn bad_input_fails_before_any_request() {
+        let e = ConversationList::new("", ListOptions::default()).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::InvalidInput);
+        let e = MarkedList::new("", GroupsOptions::default()).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::InvalidInput);
+    }
+
+    #[test]
+    fn stop_ends_the_walk() {
+        let mut walk = Walk::new(ConversationList::new("a", ListOptions::default()).unwrap());
+        let first = walk.next_request().unwrap().unwrap();
+        walk.accept(list_server(30, 10)(&first)).unwrap();
+        walk.stop();
+        assert!(walk.is_done());
+        assert!(walk.next_request().unwrap().is_none());
+        let mut walk = Walk::new(ConversationList::new("a", ListOptions::default()).unwrap());
+        let e = walk.fail(ChatError::bad_response("x"));
+        assert_eq!(e.info, "x");
+        assert!(walk.next_request().unwrap().is_none());
+    }
+
+    fn marked(n: u64) -> MarkedConversation {
+        MarkedConversation {
+            conversation: Conversation::c2c(format!("u{n}")),
+            standard_mark: "1".into(),
+            marks: Some(vec![0]),
+            custom_mark: None,
+            group_ids: vec![],
+            timestamp: n,
+        }
+    }
+
+    fn group(id: u64, name: &str) -> GroupInfo {
+        GroupInfo {
+            name: name.into(),
+            id,
+        }
+    }
+
+    /// A get_contact_group server of `count` items, `size` per page, with two groups.
+    fn groups_server(count: u64, size: u64) -> impl FnMut(&GetContactGroupRequest) -> GroupsPage {
+        move |req| {
+            let start = req.start_index;
+            let end = (start + size).min(count);
+            GroupsPage {
+                conversations: (start..end).map(marked).collect(),
+                groups: vec![group(1, "Customers"), group(2, "Team")],
+                complete: end == count,
+                next_start_index: if end == count { 0 } else { end },
+            }
+        }
+    }
+
+    #[test]
+    fn marked_walks_every_page_and_keeps_each_group_once() {
+        let walk = Walk::new(MarkedList::new("alice", GroupsOptions::default()).unwrap());
+        let mut seen = Vec::new();
+        let mut server = groups_server(25, 10);
+        let (pages, sent, end) = run(walk, |req| {
+            seen.push(req.start_index);
+            server(req)
+        });
+        end.unwrap();
+        assert_eq!((sent, seen), (3, vec![0, 10, 20]));
+        let all: Vec<_> = pages.into_iter().flat_map(|p| p.items).collect();
+        assert_eq!(all, (0..25).map(marked).collect::<Vec<_>>());
+
+        let mut walk = Walk::new(MarkedList::new("alice", GroupsOptions::default()).unwrap());
+        let mut server = groups_server(25, 10);
+        let mut calls = 0;
+        while let Some(req) = walk.next_request().unwrap() {
+            calls += 1;
+            let mut page = server(&req);
+            if calls == 2 {
+                page.groups.push(group(3, "New"));
+            }
+            if calls == 3 {
+                page.groups[0].name = "Renamed".into();
+            }
+            walk.accept(page).unwrap();
+        }
+        assert_eq!(
+            walk.source().groups(),
+            [group(1, "Renamed"), group(2, "Team"), group(3, "New")]
+        );
+    }
+
+    #[test]
+    fn marked_start_index_option_is_the_first_request() {
+        let options = GroupsOptions {
+            start_index: Some(20),
+        };
+        let walk = Walk::new(MarkedList::new("a", options).unwrap());
+        let (pages, sent, end) = run(walk, groups_server(25, 10));
+        end.unwrap();
+        assert_eq!((sent, pages[0].items[0].timestamp), (1, 20));
+    }
+
+    #[test]
+    fn marked_next_start_index_not_moving_is_a_bad_response() {
+        for stuck in [0, 10] {
+            let walk = Walk::new(MarkedList::new("a", GroupsOptions::default()).unwrap());
+            let mut calls = 0;
+            let (pages, sent, end) = run(walk, |req| {
+                calls += 1;
+                GroupsPage {
+                    conversations: vec![marked(req.start_index)],
+                    groups: vec![],
+                    complete: false,
+                    next_start_index: if calls == 1 { 10 } else { stuck },
+                }
+            });
+            let e = end.unwrap_err();
+            assert_eq!(e.kind, ErrorKind::BadResponse);
+            assert_eq!(e.command, "v4/recentcontact/get_contact_group");
+            assert!(e.info.contains("NextStartIndex"), "{}", e.info);
+            assert_eq!((sent, pages.len()), (2, 1));
+        }
+    }
+}
