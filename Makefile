@@ -60,8 +60,10 @@ test-types:
 	tsc -p $(CONSUMER)/tsconfig.json
 	@echo "tsc --strict: consumer types compile; every @ts-expect-error misuse is rejected"
 
+## Fails on growth past the current size. The target (issue 7) is 50 KB gzip; lower the
+## ratchet as the package shrinks.
 size:
-	scripts/size.sh
+	SIZE_BUDGET=112000 scripts/size.sh
 
 test-node:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test $(CONSUMER)/

@@ -71,7 +71,7 @@ async function runPage(path) {
 for (const [label, path] of [["plain ES modules", "/esm.html"], ["Vite bundle", "/vite/"]]) {
   test(`Chromium, ${label}`, async (t) => {
     const results = await runPage(path);
-    assert.ok(results.length >= 12, `only ${results.length} in-page checks ran`);
+    assert.ok(results.length >= 13, `only ${results.length} in-page checks ran`);
     for (const r of results) {
       await t.test(r.name, () => assert.ok(r.ok, r.error));
     }

@@ -116,6 +116,23 @@ export async function runSuite({ ConversationClient, ChatError, Mark }, emulator
       await tight.pin("alice", [bob]);
       eq((await tight.pin("alice", [bob]).catch((x) => x)).kind, "rate_limited", "refused");
     },
+    async "rate limiter: no 1-second window over the limit; 500 calls in flight"() {
+      await control("config", { rateLimit: 0 });
+      const sent = [];
+      const limited = new ConversationClient({ ...options, maxRequestsPerSecond: 100, onRequest: () => sent.push(performance.now()) });
+      const pages = await Promise.all(Array.from({ length: 300 }, () => limited.listConversations("alice")));
+      assert(pages.every((p) => p.items.length === 3), "all pages");
+      sent.sort((a, b) => a - b);
+      let worst = 0;
+      for (let i = 0, j = 0; i < sent.length; i++) {
+        while (sent[i] - sent[j] >= 1000) j++;
+        worst = Math.max(worst, i - j + 1);
+      }
+      assert(worst <= 100, `${worst} sends in one second`);
+      const free = new ConversationClient({ ...options, maxRequestsPerSecond: 0 });
+      const results = await Promise.all(Array.from({ length: 500 }, (_, i) => (i % 2 ? free.pin("alice", [bob]) : free.getGroups("alice"))));
+      eq(results.length, 500, "500 completed");
+    },
     async "abort"() {
       await control("faults", { command: "get_list", count: 1, fault: { kind: "delay", ms: 3000 } });
       const controller = new AbortController();
