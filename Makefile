@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CONSUMER := tests/consumer
 EMULATOR := target/debug/chat-emulator
 
-.PHONY: all setup pkg emulator www-deps dashboard demo bench test lint test-rust test-wasm test-node test-types test-browser test-www size clean
+.PHONY: all setup pkg emulator www-deps dashboard demo bench test lint test-rust test-wasm test-node test-types test-browser test-www test-hostile fuzz size clean
 
 all: pkg
 
@@ -43,7 +43,7 @@ bench: pkg
 
 ## Everything: lints, native tests, wasm tests in Node/Chromium/Firefox, the packed
 ## package from Node (import and require), strict TypeScript, and browsers via playwright.
-test: setup lint test-rust pkg emulator www-deps test-wasm test-types size test-www test-node test-browser
+test: setup lint test-rust pkg emulator www-deps test-wasm test-types size fuzz test-www test-hostile test-node test-browser
 
 lint:
 	cargo fmt --all -- --check
@@ -67,6 +67,16 @@ size:
 
 test-node:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test $(CONSUMER)/
+
+## Hostile server answers (HTML pages, broken/huge/wrong-typed JSON, stalls, resets,
+## redirects, never-ending walks) against the installed package, in Node and Chromium.
+test-hostile:
+	node --test tests/hostile/
+
+## Fuzzes the native core (nightly, cargo-fuzz): every fuzz/ target for FUZZ_SECONDS s.
+FUZZ_SECONDS ?= 30
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 test-www:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test tests/www/

@@ -84,6 +84,13 @@ impl ChatError {
         }
     }
 
+    /// The same error with the UserSig removed from its texts (see [`crate::request::redact`]).
+    pub fn redacted(mut self, user_sig: &str) -> Self {
+        self.info = crate::request::redact(&self.info, user_sig);
+        self.display = crate::request::redact(&self.display, user_sig);
+        self
+    }
+
     /// Attaches the command the error belongs to, keeping one already set.
     pub fn for_command(mut self, command: &str) -> Self {
         if self.command.is_empty() {

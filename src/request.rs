@@ -36,6 +36,47 @@ pub fn url(caller: Caller<'_>, command: &str, user_sig: &str, random: u32) -> St
     )
 }
 
+/// `text` with the UserSig replaced by [`REDACTED`] in each form it travels or could be
+/// echoed in: as given, as encoded in the URL, and with '+' read as a space. A service or
+/// proxy may quote the request URL or the sig in `ErrorInfo`, and serde's messages quote
+/// a wrong-typed value, so every error text passes through here before anyone sees it.
+pub fn redact(text: &str, user_sig: &str) -> String {
+    if user_sig.is_empty() {
+        return text.to_owned();
+    }
+    let encoded = utf8_percent_encode(user_sig, QUERY_VALUE).to_string();
+    let spaced = user_sig.replace('+', " ");
+    let mut out = text.to_owned();
+    for form in [user_sig, encoded.as_str(), spaced.as_str()] {
+        out = replace_all(&out, form);
+    }
+    out
+}
+
+/// `text` with every occurrence of `form` (non-empty) replaced by [`REDACTED`]. A plain
+/// scan: `str::replace` would pull the two-way searcher into the wasm for this one use.
+fn replace_all(text: &str, form: &str) -> String {
+    let (bytes, pattern) = (text.as_bytes(), form.as_bytes());
+    if pattern.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut at, mut copied) = (0, 0);
+    while at + pattern.len() <= bytes.len() {
+        if bytes.get(at..at + pattern.len()) == Some(pattern) {
+            // A match of valid UTF-8 in valid UTF-8 starts and ends on char boundaries.
+            out.push_str(text.get(copied..at).unwrap_or_default());
+            out.push_str(REDACTED);
+            at += pattern.len();
+            copied = at;
+        } else {
+            at += 1;
+        }
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    out
+}
+
 /// The same URL with the UserSig replaced, for hooks, logs and errors.
 pub fn redacted_url(caller: Caller<'_>, command: &str, random: u32) -> String {
     url(caller, command, REDACTED, random)
@@ -70,6 +111,18 @@ mod tests {
         assert!(u.contains("identifier=ad%20min%26x%3D1&"), "{u}");
         assert!(u.contains("usersig=a%2Bb%2Fc%3Dd%2A&"), "{u}");
         assert!(u.contains("random=4294967295&"), "{u}");
+    }
+
+    #[test]
+    fn redact_replaces_every_form_of_the_sig() {
+        let sig = "eJx+abc/def=";
+        let text = format!("bad {sig}; url usersig=eJx%2Babc%2Fdef%3D&x; form eJx abc/def=");
+        let out = redact(&text, sig);
+        assert_eq!(out, "bad REDACTED; url usersig=REDACTED&x; form REDACTED");
+        assert_eq!(redact("nothing", ""), "nothing");
+        assert_eq!(replace_all("abc", ""), "abc");
+        assert_eq!(redact("é+é é", "é+é"), "REDACTED é");
+        assert_eq!(redact("xx", "xxx"), "xx");
     }
 
     #[test]

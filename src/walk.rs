@@ -12,7 +12,7 @@ use crate::endpoints::get_list::{self, GetList};
 use crate::endpoints::Endpoint;
 use crate::error::ChatError;
 use crate::types::{
-    ConversationItem, GroupInfo, GroupsOptions, GroupsPage, ListOptions, ListPage,
+    ConversationItem, Cursor, GroupInfo, GroupsOptions, GroupsPage, ListOptions, ListPage,
     MarkedConversation,
 };
 use serde::Serialize;
@@ -145,6 +145,12 @@ pub struct ConversationList {
     account: String,
     /// The options of every request; `cursor` is the current position.
     options: ListOptions,
+    /// Brent's cycle detection over the cursors: a saved cursor, and the steps since it
+    /// was saved and until the next save. Any cursor sequence that comes back to a cursor
+    /// is caught within about twice its period plus its lead-in, in constant memory.
+    saved: Cursor,
+    steps: u32,
+    power: u32,
 }
 
 impl ConversationList {
@@ -153,6 +159,9 @@ impl ConversationList {
         get_list::request(account, &options)?;
         Ok(ConversationList {
             account: account.to_owned(),
+            saved: options.cursor.unwrap_or_default(),
+            steps: 0,
+            power: 1,
             options,
         })
     }
@@ -168,11 +177,16 @@ impl Source for ConversationList {
 
     fn advance(&mut self, page: ListPage) -> Result<(Vec<ConversationItem>, bool), ChatError> {
         if !page.complete {
-            if page.cursor == self.options.cursor.unwrap_or_default() {
+            if page.cursor == self.saved || page.cursor == self.options.cursor.unwrap_or_default() {
                 return Err(ChatError::bad_response(
-                    "get_list answered CompleteFlag 0 with the request's own cursor; \
-                     the walk would never end",
+                    "get_list answered CompleteFlag 0 with a cursor the walk already \
+                     requested; the walk would never end",
                 ));
+            }
+            self.steps += 1;
+            if self.steps == self.power {
+                (self.saved, self.steps, self.power) =
+                    (page.cursor, 0, self.power.saturating_mul(2));
             }
             self.options.cursor = Some(page.cursor);
         }
@@ -296,6 +310,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_cursor_cycle_ends_the_walk() {
+        let walk = Walk::new(ConversationList::new("a", ListOptions::default()).unwrap());
+        let (pages, sent, result) = run(walk, |req: &GetListRequest| ListPage {
+            items: vec![item(req.start_index)],
+            complete: false,
+            cursor: Cursor {
+                start_index: req.start_index % 2 + 1,
+                ..Cursor::default()
+            },
+        });
+        assert_eq!(result.unwrap_err().kind, ErrorKind::BadResponse);
+        assert_eq!((pages.len(), sent), (2, 3));
     }
 
     fn item(n: u64) -> ConversationItem {

@@ -154,7 +154,7 @@ impl ConversationClient {
                 Idempotency::NotIdempotent
             };
             let call = call_options(&options, idempotency)?;
-            transport.send(&command, &json, &call).await
+            Ok(transport.send(&command, &json, &call).await?.body)
         })
     }
 
@@ -279,10 +279,10 @@ where
             ChatError::invalid_input("request could not be encoded").for_command(E::COMMAND)
         })?;
     let call = call_options(options, E::IDEMPOTENCY)?;
-    let parsed = transport.send(E::COMMAND, &json, &call).await?;
-    convert::response::<E::Response>(parsed)
+    let sent = transport.send(E::COMMAND, &json, &call).await?;
+    convert::response::<E::Response>(sent.body.clone())
         .and_then(E::decode)
-        .map_err(|e| e.for_command(E::COMMAND))
+        .map_err(|e| sent.fail(e, E::COMMAND))
 }
 
 /// Builds the transport from the constructor's options.

@@ -37,6 +37,30 @@ pub struct CallOptions {
     pub idempotency: Idempotency,
 }
 
+/// A call's successful exchange: the parsed body, and what the caller needs to report a
+/// failure it finds in that body afterwards as it would a failed attempt.
+pub struct Sent {
+    pub body: JsValue,
+    random: u32,
+    attempts: u32,
+    http_status: u16,
+    // Held only until the caller has decoded the body, to redact what decoding reports.
+    user_sig: String,
+}
+
+impl Sent {
+    /// A failure found in the body after the exchange (the endpoint's typed decoding):
+    /// stamped with the attempt's random, count and status, and with the UserSig redacted,
+    /// since serde's messages quote wrong-typed values.
+    pub fn fail(&self, error: ChatError, command: &str) -> ChatError {
+        let mut error = error.redacted(&self.user_sig);
+        error.random = Some(self.random);
+        error.http_status = Some(self.http_status);
+        error.attempts = self.attempts;
+        error.for_command(command)
+    }
+}
+
 /// A configured connection to the service.
 pub struct Transport {
     config: ClientConfig,
@@ -80,7 +104,7 @@ impl Transport {
         command: &'a str,
         body: &'a str,
         call: &'a CallOptions,
-    ) -> Pin<Box<dyn Future<Output = Result<JsValue, ChatError>> + 'a>> {
+    ) -> Pin<Box<dyn Future<Output = Result<Sent, ChatError>> + 'a>> {
         Box::pin(self.send_with_retries(command, body, call))
     }
 
@@ -89,7 +113,7 @@ impl Transport {
         command: &str,
         body: &str,
         call: &CallOptions,
-    ) -> Result<JsValue, ChatError> {
+    ) -> Result<Sent, ChatError> {
         let timeout_ms = call.timeout_ms.unwrap_or(self.config.timeout_ms);
         let signal = call.signal.as_ref();
         let mut attempt = 0;
@@ -127,9 +151,16 @@ impl Transport {
                 Ok((status, parsed)) => {
                     event.http_status = Some(status);
                     self.hooks.response(&event);
-                    return Ok(parsed);
+                    return Ok(Sent {
+                        body: parsed,
+                        random,
+                        attempts: attempt,
+                        http_status: status,
+                        user_sig: sig,
+                    });
                 }
-                Err(e) => e,
+                // Before hooks or the caller see it: the service may echo the sig.
+                Err(e) => e.redacted(&sig),
             };
             error.random = Some(random);
             error = finish(error, command, attempt);

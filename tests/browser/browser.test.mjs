@@ -2,39 +2,21 @@
 // Vite production bundle. Each in-page check becomes one test here, so counts are visible.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
-import { readFile } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
-import { launchChromium } from "./chromium.mjs";
+import { launchChromium, serveMounts } from "./chromium.mjs";
 import { startEmulator } from "../consumer/emulator.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const pkgDir = join(root, "tests/consumer/node_modules/tencent-chat-conversations");
 const viteOut = join(root, "target/vite-app");
-const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
 
 let emu;
 let server;
 let base;
 let browser;
 
-function serve() {
-  const mounts = [["/pkg/", pkgDir], ["/vite/", viteOut], ["/", join(root, "tests/browser")]];
-  return http.createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));
-    const file = normalize(join(dir, path.slice(prefix.length) || "index.html"));
-    if (!file.startsWith(dir)) return res.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-}
 
 before(async () => {
   await build({
@@ -44,7 +26,7 @@ before(async () => {
     build: { outDir: viteOut, emptyOutDir: true },
   });
   emu = await startEmulator();
-  server = serve();
+  server = serveMounts([["/pkg/", pkgDir], ["/vite/", viteOut], ["/", join(root, "tests/browser")]]);
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${server.address().port}`;
   browser = await launchChromium();

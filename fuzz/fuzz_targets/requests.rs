@@ -1,0 +1,271 @@
+//! Request validation: arbitrary JSON as the caller's types (what the wasm layer would
+//! have converted from JS), through the request builders, serialised as the body sent.
+//! A builder must either refuse with `invalid_input` or produce a body that keeps every
+//! documented limit; the config must never yield a URL that plain-HTTPs a remote host or
+//! lets the identifier or UserSig escape their query parameters.
+//!
+//! The input is one externally tagged case, e.g.
+//! `{"mark":{"account":"a","operations":[{"conversation":{"type":"c2c","userId":"b"},"set":[1]}]}}`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use serde::Deserialize;
+use serde_json::Value;
+use tencent_chat_conversations::endpoints::contact_group::{self, MAX_GROUP_NAME_BYTES};
+use tencent_chat_conversations::endpoints::get_list;
+use tencent_chat_conversations::endpoints::mark_contact::{self, MAX_CUSTOM_MARK_BYTES, MAX_ITEMS};
+use tencent_chat_conversations::endpoints::top::{self, Operation};
+use tencent_chat_conversations::request::{self, Caller, REDACTED};
+use tencent_chat_conversations::types::{
+    Conversation, GroupsOptions, ListOptions, MarkOperation, NewGroup,
+};
+use tencent_chat_conversations::{ChatError, ClientConfig, ErrorKind};
+use tencent_chat_conversations_fuzz::shown;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum Case {
+    Top {
+        account: String,
+        #[serde(default)]
+        unpin: bool,
+        conversations: Vec<Conversation>,
+    },
+    Mark {
+        account: String,
+        operations: Vec<MarkOperation>,
+    },
+    CreateGroup {
+        account: String,
+        group: NewGroup,
+    },
+    GetGroups {
+        account: String,
+        #[serde(default)]
+        options: GroupsOptions,
+    },
+    List {
+        account: String,
+        #[serde(default)]
+        options: ListOptions,
+    },
+    Config(ConfigCase),
+}
+
+/// A client configuration plus the per-request values that go into the URL.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ConfigCase {
+    #[serde(flatten)]
+    config: ClientConfig,
+    #[serde(default)]
+    user_sig: String,
+    #[serde(default)]
+    random: u32,
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(case) = serde_json::from_slice::<Case>(data) else {
+        return; // the wasm layer rejects a wrong shape as invalid_input
+    };
+    match case {
+        Case::Top {
+            account,
+            unpin,
+            conversations,
+        } => {
+            let op = if unpin {
+                Operation::Unpin
+            } else {
+                Operation::Pin
+            };
+            if let Some(body) = built(top::request(&account, op, &conversations)) {
+                assert!(!account.is_empty() && !conversations.is_empty());
+                assert_eq!(body["From_Account"], account.as_str());
+                assert_eq!(body["OperationType"], op as u8);
+                let items = array(&body["RecentContactItem"]);
+                assert_eq!(items.len(), conversations.len());
+                for (item, c) in items.iter().zip(&conversations) {
+                    conversation(item, c, "GroupId");
+                }
+            }
+        }
+        Case::Mark {
+            account,
+            operations,
+        } => {
+            if let Some(body) = built(mark_contact::request(&account, &operations)) {
+                assert!(!account.is_empty());
+                let items = array(&body["MarkItem"]);
+                assert!((1..=MAX_ITEMS).contains(&items.len()));
+                assert_eq!(items.len(), operations.len());
+                for (item, op) in items.iter().zip(&operations) {
+                    mark_item(item, op);
+                }
+            }
+        }
+        Case::CreateGroup { account, group } => {
+            if let Some(body) = built(contact_group::create_request(&account, &group)) {
+                assert!(!account.is_empty());
+                let groups = array(&body["GroupContactItem"]);
+                assert_eq!(groups.len(), 1, "one group per call");
+                let name = groups[0]["GroupName"].as_str().expect("GroupName");
+                assert!((1..=MAX_GROUP_NAME_BYTES).contains(&name.len()));
+                let items = array(&groups[0]["ContactItem"]);
+                assert_eq!(items.len(), group.conversations.len());
+                for (item, c) in items.iter().zip(&group.conversations) {
+                    conversation(item, c, "ToGroupId");
+                }
+            }
+        }
+        Case::GetGroups { account, options } => {
+            if let Some(body) = built(contact_group::get_request(&account, &options)) {
+                assert!(!account.is_empty());
+                assert_eq!(body["StartIndex"], options.start_index.unwrap_or(0));
+            }
+        }
+        Case::List { account, options } => {
+            if let Some(body) = built(get_list::request(&account, &options)) {
+                assert!(!account.is_empty());
+                let cursor = options.cursor.unwrap_or_default();
+                assert_eq!(body["TimeStamp"], cursor.time_stamp);
+                assert_eq!(body["StartIndex"], cursor.start_index);
+                assert_eq!(body["TopTimeStamp"], cursor.top_time_stamp);
+                assert_eq!(body["TopStartIndex"], cursor.top_start_index);
+                assert_eq!(body["AssistFlags"], get_list::assist_flags(&options));
+            }
+        }
+        Case::Config(case) => config(case),
+    }
+});
+
+/// A builder's outcome: refused as invalid input, or a body that serialises to an object.
+fn built<T: serde::Serialize>(result: Result<T, ChatError>) -> Option<Value> {
+    match result {
+        Ok(request) => {
+            let text = serde_json::to_string(&request).expect("a request must serialise");
+            let body: Value = serde_json::from_str(&text).expect("and parse back");
+            assert!(body.is_object());
+            Some(body)
+        }
+        Err(e) => {
+            assert_eq!(e.kind, ErrorKind::InvalidInput, "{e:?}");
+            assert_eq!(e.attempts, 0);
+            shown(&e);
+            None
+        }
+    }
+}
+
+fn array(value: &Value) -> &Vec<Value> {
+    value.as_array().expect("an array")
+}
+
+/// A wire conversation: `Type` and exactly the one non-empty id field of that type.
+fn conversation(item: &Value, c: &Conversation, group_key: &str) {
+    let object = item.as_object().expect("a conversation object");
+    assert_eq!(object.len(), 2, "{item}");
+    match c {
+        Conversation::C2c { user_id } => {
+            assert_eq!(item["Type"], 1);
+            assert!(!user_id.is_empty());
+            assert_eq!(item["To_Account"], user_id.as_str());
+        }
+        Conversation::Group { group_id } => {
+            assert_eq!(item["Type"], 2);
+            assert!(!group_id.is_empty());
+            assert_eq!(item[group_key], group_id.as_str());
+        }
+    }
+}
+
+fn mark_item(item: &Value, op: &MarkOperation) {
+    conversation(&item["ContactItem"], &op.conversation, "ToGroupId");
+    let bits = |key: &str| -> Vec<u64> {
+        item.get(key)
+            .map(|v| array(v).iter().filter_map(Value::as_u64).collect())
+            .unwrap_or_default()
+    };
+    let (set, clear) = (bits("SetMark"), bits("ClearMark"));
+    assert!(set.iter().chain(&clear).all(|&b| b <= 63), "{item}");
+    assert!(set.iter().all(|b| !clear.contains(b)), "{item}");
+    let custom = item
+        .get("CustomMark")
+        .map(|v| v.as_str().expect("a string"));
+    if let Some(custom) = custom {
+        assert!(custom.len() <= MAX_CUSTOM_MARK_BYTES);
+    }
+    let standard = !set.is_empty() || !clear.is_empty();
+    let expected = match (standard, custom.is_some()) {
+        (true, false) => 1,
+        (false, true) => 2,
+        (true, true) => 3,
+        (false, false) => panic!("an empty mark operation was accepted: {item}"),
+    };
+    assert_eq!(item["OptType"], expected);
+}
+
+fn config(case: ConfigCase) {
+    let config = case.config;
+    let base = match config.base_url() {
+        Ok(base) => base,
+        Err(e) => {
+            assert_eq!(e.kind, ErrorKind::InvalidInput, "{e:?}");
+            shown(&e);
+            return;
+        }
+    };
+    assert!(!config.identifier.trim().is_empty());
+    assert!(config.timeout_ms.is_finite() && config.timeout_ms > 0.0);
+    assert!(!base.ends_with('/'), "{base}");
+    assert!(!base.contains(['?', '#']), "{base}");
+    let rest = if let Some(rest) = base.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = base.strip_prefix("http://") {
+        let authority = rest.split('/').next().unwrap_or_default();
+        assert!(
+            config.allow_insecure_http
+                || tencent_chat_conversations::config::is_loopback(authority),
+            "plain http to a remote host: {base}"
+        );
+        rest
+    } else {
+        panic!("base URL without http(s)://: {base}");
+    };
+    let authority = rest.split('/').next().unwrap_or_default();
+    assert!(!authority.is_empty() && !authority.contains('@'), "{base}");
+
+    // The identifier and the UserSig stay inside their own query values.
+    let caller = Caller {
+        base_url: &base,
+        sdk_app_id: config.sdk_app_id,
+        identifier: &config.identifier,
+    };
+    let command = "v4/recentcontact/get_list";
+    let url = request::url(caller, command, &case.user_sig, case.random);
+    let (path, query) = url.split_once('?').expect("a query");
+    assert_eq!(path, format!("{base}/{command}"));
+    let params: Vec<(&str, &str)> = query
+        .split('&')
+        .map(|p| p.split_once('=').expect("key=value"))
+        .collect();
+    let keys: Vec<&str> = params.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        keys,
+        ["sdkappid", "identifier", "usersig", "random", "contenttype"]
+    );
+    for (_, value) in &params {
+        assert!(
+            value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)),
+            "unescaped character in {url}"
+        );
+    }
+    assert_eq!(params[3].1, case.random.to_string());
+    let redacted = request::redacted_url(caller, command, case.random);
+    assert!(
+        redacted.contains(&format!("&usersig={REDACTED}&")),
+        "{redacted}"
+    );
+}
