@@ -217,6 +217,17 @@ test("aborting with any reason (an Event, a string) rejects as aborted without t
   await client.pin("a", bob);
 });
 
+test("rate_limited errors (client limiter, and 60007 from the service) hold no UserSig", async () => {
+  const limited = new ConversationClient({ sdkAppId: 1, identifier: "a", userSig: SIG, endpoint: server.url, maxRequestsPerSecond: 1, timeoutMs: 300 });
+  await limited.pin("a", bob);
+  const local = await rejection(() => limited.pin("a", bob));
+  assert.deepEqual([local.kind, local.attempts], ["rate_limited", 0]);
+  server.reply({ json: { ActionStatus: "FAIL", ErrorCode: 60007, ErrorInfo: `limit for ${SIG}` } });
+  const remote = await rejection(() => client.pin("a", bob));
+  assert.deepEqual([remote.kind, remote.code], ["rate_limited", 60007]);
+  assert.match(remote.info, /limit for REDACTED/);
+});
+
 test("many concurrent calls on one client all complete", async () => {
   const results = await Promise.allSettled(Array.from({ length: 100 }, () => client.pin("a", bob)));
   assert.deepEqual(new Set(results.map((r) => r.status)), new Set(["fulfilled"]));
