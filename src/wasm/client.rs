@@ -29,7 +29,7 @@ use web_sys::AbortSignal;
 #[wasm_bindgen]
 pub struct ConversationClient {
     // A bad configuration is reported by every call rather than thrown by the constructor.
-    transport: Rc<Result<Transport, ChatError>>,
+    transport: Result<Rc<Transport>, ChatError>,
 }
 
 #[wasm_bindgen]
@@ -37,7 +37,7 @@ impl ConversationClient {
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue) -> Self {
         ConversationClient {
-            transport: Rc::new(transport(options)),
+            transport: transport(options).map(Rc::new),
         }
     }
 
@@ -142,7 +142,6 @@ impl ConversationClient {
                 .ok_or_else(|| {
                     ChatError::invalid_input("body must be a JSON-serialisable object")
                 })?;
-            let transport = t.as_ref().as_ref().map_err(Clone::clone)?;
             // An unknown command may not be safe to repeat unless the caller says so.
             let idempotent = Reflect::get(&options, &"idempotent".into())
                 .ok()
@@ -154,7 +153,7 @@ impl ConversationClient {
                 Idempotency::NotIdempotent
             };
             let call = call_options(&options, idempotency)?;
-            Ok(transport.send(&command, &json, &call).await?.body)
+            Ok(t.send(&command, &json, &call).await?.body)
         })
     }
 
@@ -216,8 +215,7 @@ impl ConversationClient {
         S::Endpoint: 'static,
         O: serde::de::DeserializeOwned + Default,
     {
-        let transport = Rc::clone(&self.transport);
-        transport.as_ref().as_ref().map_err(Clone::clone)?;
+        let transport = self.transport.clone()?;
         let opts: O = optional_input(options, "options")?;
         let source = source(&string(account, "account")?, opts)?;
         let call_with = options.clone();
@@ -249,28 +247,27 @@ impl ConversationClient {
     /// Boxed, so that the promise machinery is compiled once rather than per method.
     fn run<F, Fut>(&self, work: F) -> Promise
     where
-        F: FnOnce(Rc<Result<Transport, ChatError>>) -> Fut + 'static,
+        F: FnOnce(Rc<Transport>) -> Fut + 'static,
         Fut: Future<Output = Result<JsValue, ChatError>> + 'static,
     {
-        let work: Pin<Box<dyn Future<Output = Result<JsValue, ChatError>>>> =
-            match self.transport.as_ref() {
-                Err(e) => Box::pin(std::future::ready(Err(e.clone()))),
-                Ok(_) => Box::pin(work(Rc::clone(&self.transport))),
-            };
+        let work: Pin<Box<dyn Future<Output = Result<JsValue, ChatError>>>> = match &self.transport
+        {
+            Err(e) => Box::pin(std::future::ready(Err(e.clone()))),
+            Ok(transport) => Box::pin(work(Rc::clone(transport))),
+        };
         future_to_promise(async move { work.await.map_err(|e| errors::to_js(&e)) })
     }
 }
 
 /// Sends one endpoint's request and decodes its response.
 async fn call<E: Endpoint>(
-    transport: &Result<Transport, ChatError>,
+    transport: &Transport,
     body: &E::Request,
     options: &JsValue,
 ) -> Result<E::Output, ChatError>
 where
     E::Request: Serialize,
 {
-    let transport = transport.as_ref().map_err(Clone::clone)?;
     let json = serde_wasm_bindgen::to_value(body)
         .ok()
         .and_then(|v| JSON::stringify(&v).ok())
