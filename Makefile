@@ -63,7 +63,7 @@ test-types:
 ## Fails on growth past the current size. The target (issue 7) is 50 KB gzip; lower the
 ## ratchet as the package shrinks.
 size:
-	SIZE_BUDGET=112000 scripts/size.sh
+	SIZE_BUDGET=73000 scripts/size.sh
 
 test-node:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test $(CONSUMER)/

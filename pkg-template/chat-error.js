@@ -4,7 +4,7 @@
  */
 export class ChatError extends Error {
   constructor(fields) {
-    super(fields.message);
+    super(describe(fields));
     this.name = "ChatError";
     this.kind = fields.kind;
     this.code = fields.code;
@@ -15,4 +15,11 @@ export class ChatError extends Error {
     this.httpStatus = fields.httpStatus;
     this.attempts = fields.attempts;
   }
+}
+
+/** "command: info (ErrorCode n)", as the Rust `Display` of the same error reads. */
+function describe({ command, info, code, kind, httpStatus }) {
+  const where = command ? `${command}: ` : "";
+  const why = code ? ` (ErrorCode ${code})` : kind === "http" && httpStatus != null ? ` (HTTP ${httpStatus})` : "";
+  return where + info + why;
 }

@@ -1,10 +1,7 @@
 "use strict";
 // Node entry (require): the nodejs glue reads the wasm from disk synchronously.
-const glue = require("./node.cjs");
+const wasm = require("./node.cjs");
+const { createApi } = require("./client.cjs");
 const { ChatError } = require("./chat-error.cjs");
 
-glue.__setErrorClass(ChatError);
-// conversations() / markedConversations() return PageIterators: usable with `for await`.
-glue.PageIterator.prototype[Symbol.asyncIterator] = function () { return this; };
-
-module.exports = { ConversationClient: glue.ConversationClient, ChatError, Mark: glue.Mark };
+module.exports = { ...createApi(wasm), ChatError, Mark: wasm.Mark };

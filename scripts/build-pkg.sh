@@ -24,14 +24,17 @@ cp "$out/web/${name}_bg.wasm" pkg/
 cp "$out/web/$name.js" pkg/web.js
 cp "$out/web/$name.d.ts" pkg/web.d.ts
 cp "$out/node/$name.js" pkg/node.cjs
-# The public types: the nodejs declarations (no init functions) as api.d.ts, without
-# `[Symbol.dispose]`, which only compiles with lib esnext (the method stays at run time).
-grep -v '\[Symbol.dispose\]' "$out/node/$name.d.ts" > pkg/api.d.ts
+# The generated types (tsify's, from the Rust types) as api.d.ts: the nodejs declarations,
+# which have no init functions. The class itself is declared in index.d.ts.
+cp "$out/node/$name.d.ts" pkg/api.d.ts
 cp pkg-template/index.js pkg-template/index.cjs pkg-template/index.mjs pkg-template/index.d.ts \
-   pkg-template/chat-error.js pkg-template/README.md pkg/
+   pkg-template/chat-error.js pkg-template/client.js pkg-template/README.md pkg/
 # CommonJS twins generated from the ESM sources, so each is written once.
 sed -e 's/^export class ChatError/class ChatError/' pkg-template/chat-error.js > pkg/chat-error.cjs
 echo 'module.exports = { ChatError };' >> pkg/chat-error.cjs
+sed -e 's#^import { ChatError } from "./chat-error.js";#const { ChatError } = require("./chat-error.cjs");#' \
+    -e 's/^export function createApi/function createApi/' pkg-template/client.js > pkg/client.cjs
+echo 'module.exports = { createApi };' >> pkg/client.cjs
 cp pkg/api.d.ts pkg/api.d.cts
 sed -e 's#"./api.js"#"./api.cjs"#g' pkg-template/index.d.ts > pkg/index.d.cts
 

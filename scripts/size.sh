@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../pkg"
 budget=${SIZE_BUDGET:-}
 total_raw=0; total_gz=0
 printf '%-40s %9s %9s\n' file raw gzip
-for f in tencent_chat_conversations_bg.wasm web.js index.js chat-error.js; do
+for f in tencent_chat_conversations_bg.wasm web.js index.js client.js chat-error.js; do
   raw=$(wc -c < "$f"); gz=$(gzip -9c "$f" | wc -c)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
   printf '%-40s %9d %9d\n' "$f" "$raw" "$gz"

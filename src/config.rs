@@ -1,20 +1,26 @@
 //! Client configuration: who calls (SDKAppID, admin identifier) and where (region or endpoint).
 
 use crate::error::ChatError;
-use serde::Deserialize;
+use miniserde::Deserialize;
 
 /// The service's regional domains; the SDKAppID decides which one serves an app.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "kebab-case")]
 pub enum Region {
     #[default]
+    #[serde(rename = "china")]
     China,
+    #[serde(rename = "singapore")]
     Singapore,
+    #[serde(rename = "seoul")]
     Seoul,
+    #[serde(rename = "tokyo")]
     Tokyo,
+    #[serde(rename = "frankfurt")]
     Frankfurt,
+    #[serde(rename = "silicon-valley")]
     SiliconValley,
+    #[serde(rename = "jakarta")]
     Jakarta,
 }
 
@@ -33,48 +39,35 @@ impl Region {
 }
 
 /// Everything about a client except its UserSig, which the host supplies per request.
+/// Absent optional fields take the defaults the accessors give.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
 pub struct ClientConfig {
+    #[serde(rename = "sdkAppId")]
     pub sdk_app_id: u32,
     pub identifier: String,
     /// Where the app lives; `china` by default.
-    #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub region: Region,
+    pub region: Option<Region>,
     /// A base URL that replaces the region's, e.g. a proxy or the local emulator.
-    #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub endpoint: Option<String>,
     /// Allow `http://` to a host other than loopback (the UserSig travels in the URL).
-    #[serde(default)]
+    #[serde(rename = "allowInsecureHttp")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub allow_insecure_http: bool,
+    pub allow_insecure_http: Option<bool>,
     /// Milliseconds one attempt may take before it fails as `timeout` (default 10 000).
-    #[serde(default = "defaults::timeout_ms")]
+    #[serde(rename = "timeoutMs")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub timeout_ms: f64,
+    pub timeout_ms: Option<f64>,
     /// Retries after a retryable failure (default 2).
-    #[serde(default = "defaults::max_retries")]
+    #[serde(rename = "maxRetries")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub max_retries: u32,
+    pub max_retries: Option<u32>,
     /// Client-side limit per endpoint (default 200, the service's; 0 = no limit).
-    #[serde(default = "defaults::max_requests_per_second")]
+    #[serde(rename = "maxRequestsPerSecond")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub max_requests_per_second: u32,
-}
-
-mod defaults {
-    pub fn timeout_ms() -> f64 {
-        10_000.0
-    }
-    pub fn max_retries() -> u32 {
-        2
-    }
-    pub fn max_requests_per_second() -> u32 {
-        200
-    }
+    pub max_requests_per_second: Option<u32>,
 }
 
 impl ClientConfig {
@@ -82,13 +75,25 @@ impl ClientConfig {
         ClientConfig {
             sdk_app_id,
             identifier: identifier.into(),
-            region: Region::default(),
+            region: None,
             endpoint: None,
-            allow_insecure_http: false,
-            timeout_ms: defaults::timeout_ms(),
-            max_retries: defaults::max_retries(),
-            max_requests_per_second: defaults::max_requests_per_second(),
+            allow_insecure_http: None,
+            timeout_ms: None,
+            max_retries: None,
+            max_requests_per_second: None,
         }
+    }
+
+    pub fn timeout_ms(&self) -> f64 {
+        self.timeout_ms.unwrap_or(10_000.0)
+    }
+
+    pub fn max_retries(&self) -> u32 {
+        self.max_retries.unwrap_or(2)
+    }
+
+    pub fn max_requests_per_second(&self) -> u32 {
+        self.max_requests_per_second.unwrap_or(200)
     }
 
     /// Checks the configuration and returns the base URL requests go to (no trailing `/`).
@@ -96,10 +101,13 @@ impl ClientConfig {
         if self.identifier.trim().is_empty() {
             return Err(ChatError::invalid_input("identifier must not be empty"));
         }
-        check_timeout(self.timeout_ms)?;
+        check_timeout(self.timeout_ms())?;
         match &self.endpoint {
-            None => Ok(format!("https://{}", self.region.domain())),
-            Some(endpoint) => check_endpoint(endpoint, self.allow_insecure_http),
+            None => Ok(format!(
+                "https://{}",
+                self.region.unwrap_or_default().domain()
+            )),
+            Some(endpoint) => check_endpoint(endpoint, self.allow_insecure_http.unwrap_or(false)),
         }
     }
 }
@@ -165,7 +173,7 @@ mod tests {
     fn with_endpoint(endpoint: &str, insecure: bool) -> ClientConfig {
         ClientConfig {
             endpoint: Some(endpoint.into()),
-            allow_insecure_http: insecure,
+            allow_insecure_http: Some(insecure),
             ..ClientConfig::new(1400000000, "administrator")
         }
     }
@@ -174,9 +182,9 @@ mod tests {
     fn region_picks_domain() {
         let mut c = ClientConfig::new(1, "admin");
         assert_eq!(c.base_url().unwrap(), "https://console.tim.qq.com");
-        c.region = Region::SiliconValley;
+        c.region = Some(Region::SiliconValley);
         assert_eq!(c.base_url().unwrap(), "https://adminapiusa.im.qcloud.com");
-        let r: Region = serde_json::from_str("\"silicon-valley\"").unwrap();
+        let r: Region = miniserde::json::from_str("\"silicon-valley\"").unwrap();
         assert_eq!(r, Region::SiliconValley);
     }
 
@@ -220,7 +228,7 @@ mod tests {
         }
         assert!(ClientConfig::new(1, " ").base_url().is_err());
         let zero = ClientConfig {
-            timeout_ms: 0.0,
+            timeout_ms: Some(0.0),
             ..ClientConfig::new(1, "a")
         };
         assert!(zero.base_url().is_err());
@@ -228,10 +236,11 @@ mod tests {
 
     #[test]
     fn defaults_apply_when_absent() {
-        let c: ClientConfig = serde_json::from_str(r#"{"sdkAppId":1,"identifier":"a"}"#).unwrap();
+        let c: ClientConfig =
+            miniserde::json::from_str(r#"{"sdkAppId":1,"identifier":"a"}"#).unwrap();
         assert_eq!(c, ClientConfig::new(1, "a"));
         assert_eq!(
-            (c.timeout_ms, c.max_retries, c.max_requests_per_second),
+            (c.timeout_ms(), c.max_retries(), c.max_requests_per_second()),
             (10_000.0, 2, 200)
         );
     }

@@ -17,6 +17,7 @@ pub fn check_status(status: u16) -> Result<(), ChatError> {
 /// Success only when `ActionStatus` is "OK" and `ErrorCode` is 0 (or absent).
 pub fn check(envelope: &Envelope) -> Result<(), ChatError> {
     let code = envelope.error_code.unwrap_or(0);
+    crate::codec::safe(code.unsigned_abs())?;
     let info = || {
         envelope
             .error_info
@@ -33,7 +34,7 @@ pub fn check(envelope: &Envelope) -> Result<(), ChatError> {
             "ActionStatus FAIL without a non-zero ErrorCode",
         )),
         Some(other) => Err(ChatError::bad_response(format!(
-            "unknown ActionStatus {other:?}"
+            "unknown ActionStatus \"{other}\""
         ))),
         None => Err(ChatError::bad_response("response has no ActionStatus")),
     }
@@ -44,7 +45,7 @@ mod tests {
     use super::*;
 
     fn env(json: &str) -> Envelope {
-        serde_json::from_str(json).unwrap()
+        miniserde::json::from_str(json).unwrap()
     }
 
     #[test]

@@ -1,35 +1,76 @@
 //! The one error type every failure becomes, with a shape that is stable across Rust and JS.
 
-use serde::Serialize;
+use crate::codec::{object, opt, some};
+use miniserde::ser::Fragment;
+use miniserde::Serialize;
 use std::fmt;
 
 /// What went wrong, coarsely: callers branch on this, not on messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// Rejected before any request was sent.
+    #[serde(rename = "invalid_input")]
     InvalidInput,
     /// The service answered with a failure (`ErrorCode` ≠ 0).
+    #[serde(rename = "api")]
     Api,
     /// The HTTP status was not 2xx.
+    #[serde(rename = "http")]
     Http,
     /// No HTTP response: connection refused, reset, DNS, CORS, redirect refused.
+    #[serde(rename = "network")]
     Network,
     /// The body was not the documented JSON.
+    #[serde(rename = "bad_response")]
     BadResponse,
     /// An attempt took longer than its timeout.
+    #[serde(rename = "timeout")]
     Timeout,
     /// The caller's `AbortSignal` fired.
+    #[serde(rename = "aborted")]
     Aborted,
     /// The client-side rate limiter refused, or the service kept answering 60007.
+    #[serde(rename = "rate_limited")]
     RateLimited,
 }
 
+impl ErrorKind {
+    /// The kind from its serialized name (`"invalid_input"`…), as JS hands it back.
+    pub fn from_name(name: &str) -> Option<Self> {
+        use ErrorKind::*;
+        [
+            InvalidInput,
+            Api,
+            Http,
+            Network,
+            BadResponse,
+            Timeout,
+            Aborted,
+            RateLimited,
+        ]
+        .into_iter()
+        .find(|kind| kind.name() == name)
+    }
+
+    /// The serialized name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidInput => "invalid_input",
+            ErrorKind::Api => "api",
+            ErrorKind::Http => "http",
+            ErrorKind::Network => "network",
+            ErrorKind::BadResponse => "bad_response",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Aborted => "aborted",
+            ErrorKind::RateLimited => "rate_limited",
+        }
+    }
+}
+
 /// A failed call. Never contains the UserSig: only the command, never the URL.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
 pub struct ChatError {
     pub kind: ErrorKind,
     /// The service's `ErrorCode`, or 0 when the service gave none.
@@ -41,12 +82,10 @@ pub struct ChatError {
     /// The command, e.g. `v4/recentcontact/top`; empty before one was chosen.
     pub command: String,
     /// The `random` query value of the last attempt, to find it in the service's logs.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub random: Option<u32>,
     /// The HTTP status of the last response, when there was one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "httpStatus"), tsify(optional))]
     pub http_status: Option<u16>,
     /// How many requests were sent (0 when rejected before sending).
     pub attempts: u32,
@@ -100,6 +139,21 @@ impl ChatError {
     }
 }
 
+impl Serialize for ChatError {
+    fn begin(&self) -> Fragment<'_> {
+        object([
+            ("kind", some(&self.kind)),
+            ("code", some(&self.code)),
+            ("info", some(&self.info)),
+            ("display", some(&self.display)),
+            ("command", some(&self.command)),
+            ("random", opt(&self.random)),
+            ("httpStatus", opt(&self.http_status)),
+            ("attempts", some(&self.attempts)),
+        ])
+    }
+}
+
 impl fmt::Display for ChatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.command.is_empty() {
@@ -116,3 +170,22 @@ impl fmt::Display for ChatError {
 }
 
 impl std::error::Error for ChatError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_are_the_serialized_ones() {
+        for kind in [
+            ErrorKind::InvalidInput,
+            ErrorKind::BadResponse,
+            ErrorKind::RateLimited,
+        ] {
+            let json = crate::codec::to_json(&kind);
+            assert_eq!(json, format!("\"{}\"", kind.name()));
+            assert_eq!(ErrorKind::from_name(kind.name()), Some(kind));
+        }
+        assert_eq!(ErrorKind::from_name("nope"), None);
+    }
+}

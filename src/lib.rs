@@ -22,6 +22,7 @@
     )
 )]
 
+pub mod codec;
 pub mod config;
 pub mod endpoints;
 pub mod envelope;

@@ -2,6 +2,7 @@
 //! The UserSig is a full-power admin credential, so the URL is built only for sending;
 //! everything shown to people uses [`redacted_url`].
 
+use crate::error::ChatError;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Everything but RFC 3986's unreserved characters is escaped.
@@ -82,6 +83,26 @@ pub fn redacted_url(caller: Caller<'_>, command: &str, random: u32) -> String {
     url(caller, command, REDACTED, random)
 }
 
+/// A raw command must be a service path, `v4/<service>/<command>`: nothing that could
+/// leave the base URL or reach another resource.
+pub fn check_command(command: &str) -> Result<(), ChatError> {
+    let parts: Vec<&str> = command.split('/').collect();
+    let valid = parts.len() == 3
+        && parts.first() == Some(&"v4")
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        });
+    if valid {
+        Ok(())
+    } else {
+        Err(ChatError::invalid_input(format!(
+            "command must look like \"v4/recentcontact/get_list\", not \"{command}\""
+        )))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +144,24 @@ mod tests {
         assert_eq!(replace_all("abc", ""), "abc");
         assert_eq!(redact("é+é é", "é+é"), "REDACTED é");
         assert_eq!(redact("xx", "xxx"), "xx");
+    }
+
+    #[test]
+    fn commands_are_service_paths() {
+        check_command("v4/recentcontact/delete").unwrap();
+        for bad in [
+            "",
+            "v4",
+            "v4/a",
+            "v4/a/b/c",
+            "v3/a/b",
+            "v4/A/b",
+            "v4/a/../b",
+            "v4//b",
+            "v4/a/b?x",
+        ] {
+            assert!(check_command(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -1,26 +1,31 @@
 //! The caller-facing types, in the JS API's camelCase. TypeScript declarations for the npm
-//! package are generated from these (tsify); the wire forms live in [`crate::wire`].
+//! package are generated from these (tsify, from the same `#[serde(rename)]`s miniserde
+//! reads); the wire forms live in [`crate::wire`].
 
+use crate::codec::{object, opt, some};
 use crate::error::ChatError;
 use crate::wire;
-use serde::{Deserialize, Serialize};
+use miniserde::de::{Map, Visitor};
+use miniserde::ser::Fragment;
+use miniserde::{make_place, Deserialize, Serialize};
 
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
-/// A conversation: one-to-one with a user, or a group chat.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(tag = "type")]
+/// A conversation: one-to-one with a user, or a group chat. In JSON, tagged by `type`:
+/// `{ "type": "c2c", "userId" }` or `{ "type": "group", "groupId" }`.
+// The serde attributes are tsify's only (miniserde has no tagged enums; see the impls).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify), serde(tag = "type"))]
 pub enum Conversation {
-    #[serde(rename = "c2c")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "c2c"))]
     C2c {
-        #[serde(rename = "userId")]
+        #[cfg_attr(target_arch = "wasm32", serde(rename = "userId"))]
         user_id: String,
     },
-    #[serde(rename = "group")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "group"))]
     Group {
-        #[serde(rename = "groupId")]
+        #[cfg_attr(target_arch = "wasm32", serde(rename = "groupId"))]
         group_id: String,
     },
 }
@@ -93,6 +98,72 @@ impl Conversation {
     }
 }
 
+impl Serialize for Conversation {
+    fn begin(&self) -> Fragment<'_> {
+        match self {
+            Conversation::C2c { user_id } => {
+                object([("type", some(&"c2c")), ("userId", some(user_id))])
+            }
+            Conversation::Group { group_id } => {
+                object([("type", some(&"group")), ("groupId", some(group_id))])
+            }
+        }
+    }
+}
+
+make_place!(Place);
+
+impl Deserialize for Conversation {
+    fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
+        Place::new(out)
+    }
+}
+
+impl Visitor for Place<Conversation> {
+    fn map(&mut self) -> miniserde::Result<Box<dyn Map + '_>> {
+        Ok(Box::new(ConversationFields {
+            kind: None,
+            user_id: None,
+            group_id: None,
+            out: &mut self.out,
+        }))
+    }
+}
+
+/// The fields of a conversation object as they arrive, checked against `type` at the end.
+struct ConversationFields<'a> {
+    kind: Option<String>,
+    user_id: Option<String>,
+    group_id: Option<String>,
+    out: &'a mut Option<Conversation>,
+}
+
+impl Map for ConversationFields<'_> {
+    fn key(&mut self, k: &str) -> miniserde::Result<&mut dyn Visitor> {
+        Ok(match k {
+            "type" => Deserialize::begin(&mut self.kind),
+            "userId" => Deserialize::begin(&mut self.user_id),
+            "groupId" => Deserialize::begin(&mut self.group_id),
+            _ => <dyn Visitor>::ignore(),
+        })
+    }
+
+    fn finish(&mut self) -> miniserde::Result<()> {
+        *self.out = Some(
+            match (
+                self.kind.as_deref(),
+                self.user_id.take(),
+                self.group_id.take(),
+            ) {
+                (Some("c2c"), Some(user_id), _) => Conversation::C2c { user_id },
+                (Some("group"), _, Some(group_id)) => Conversation::Group { group_id },
+                _ => return Err(miniserde::Error),
+            },
+        );
+        Ok(())
+    }
+}
+
 /// The service-defined standard mark bits (0–31 are reserved, 32–63 are the app's).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
@@ -107,19 +178,16 @@ pub enum Mark {
 /// One `mark_contact` operation: bits to set and clear, and/or a custom mark.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
 pub struct MarkOperation {
     pub conversation: Conversation,
     /// Bit numbers 0..=63 to set.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub set: Vec<u8>,
+    pub set: Option<Vec<u8>>,
     /// Bit numbers 0..=63 to clear.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub clear: Vec<u8>,
+    pub clear: Option<Vec<u8>>,
     /// The custom mark, at most 256 UTF-8 bytes; `""` clears it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "customMark")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub custom_mark: Option<String>,
 }
@@ -163,10 +231,9 @@ pub struct CreatedGroup {
 /// Options of `getGroups`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
 pub struct GroupsOptions {
     /// `nextStartIndex` of the previous page; 0 (the default) for the first.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "startIndex")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub start_index: Option<u64>,
 }
@@ -174,68 +241,80 @@ pub struct GroupsOptions {
 /// One page of `get_contact_group`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
 pub struct GroupsPage {
     pub conversations: Vec<MarkedConversation>,
     pub groups: Vec<GroupInfo>,
     pub complete: bool,
+    #[serde(rename = "nextStartIndex")]
     pub next_start_index: u64,
 }
 
 /// A conversation with standard marks, a custom mark or group membership.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
 pub struct MarkedConversation {
     pub conversation: Conversation,
     /// The service's raw '0'/'1' string, rightmost character = bit 0.
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "standardMark"))]
     pub standard_mark: String,
     /// The set bit numbers, ascending; absent when `standardMark` is not a valid bit string.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub marks: Option<Vec<u8>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "customMark"), tsify(optional))]
     pub custom_mark: Option<String>,
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "groupIds"))]
     pub group_ids: Vec<u64>,
     /// Last update of the conversation's marks or groups, Unix seconds.
     pub timestamp: u64,
 }
 
+impl Serialize for MarkedConversation {
+    fn begin(&self) -> Fragment<'_> {
+        object([
+            ("conversation", some(&self.conversation)),
+            ("standardMark", some(&self.standard_mark)),
+            ("marks", opt(&self.marks)),
+            ("customMark", opt(&self.custom_mark)),
+            ("groupIds", some(&self.group_ids)),
+            ("timestamp", some(&self.timestamp)),
+        ])
+    }
+}
+
 /// The four `get_list` cursors, echoed back to get the next page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
 pub struct Cursor {
+    #[serde(rename = "timeStamp")]
     pub time_stamp: u64,
+    #[serde(rename = "startIndex")]
     pub start_index: u64,
+    #[serde(rename = "topTimeStamp")]
     pub top_time_stamp: u64,
+    #[serde(rename = "topStartIndex")]
     pub top_start_index: u64,
 }
 
 /// Options of `listConversations`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
 pub struct ListOptions {
     /// The previous page's cursor; absent for the first page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub cursor: Option<Cursor>,
     /// Report pinned conversations first and as pinned (AssistFlags bit 0). Default true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub pinned: Option<bool>,
     /// Include conversations without messages (bit 1). Default true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "includeEmpty")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub include_empty: Option<bool>,
     /// Page through pinned conversations too (bit 2). Default true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "paginatePinned")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub paginate_pinned: Option<bool>,
     /// Raw AssistFlags, overriding the three booleans (for bits newer services accept).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "assistFlags")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub assist_flags: Option<u32>,
 }
@@ -251,24 +330,38 @@ pub struct ListPage {
 }
 
 /// A conversation in the list; marks and groups only where the service sends them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
 pub struct ConversationItem {
     pub conversation: Conversation,
     /// Time of the last message, Unix seconds; 0 for an empty conversation.
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "msgTime"))]
     pub msg_time: u64,
     pub pinned: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        serde(rename = "standardMark"),
+        tsify(optional)
+    )]
     pub standard_mark: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub marks: Option<Vec<u8>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "customMark"), tsify(optional))]
     pub custom_mark: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "groupIds"), tsify(optional))]
     pub group_ids: Option<Vec<u64>>,
+}
+
+impl Serialize for ConversationItem {
+    fn begin(&self) -> Fragment<'_> {
+        object([
+            ("conversation", some(&self.conversation)),
+            ("msgTime", some(&self.msg_time)),
+            ("pinned", some(&self.pinned)),
+            ("standardMark", opt(&self.standard_mark)),
+            ("marks", opt(&self.marks)),
+            ("customMark", opt(&self.custom_mark)),
+            ("groupIds", opt(&self.group_ids)),
+        ])
+    }
 }

@@ -15,7 +15,7 @@ use crate::types::{
     ConversationItem, Cursor, GroupInfo, GroupsOptions, GroupsPage, ListOptions, ListPage,
     MarkedConversation,
 };
-use serde::Serialize;
+use miniserde::Serialize;
 use std::collections::HashMap;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,11 +1,13 @@
 //! The service's JSON, field for field as the docs spell it. Nothing here is public API
 //! for JS; callers use [`crate::types`]. Unknown response fields are ignored and optional
-//! ones default, so newer service versions decode.
+//! ones are `Option`s that the endpoints default, so newer service versions decode.
 //!
 //! The group-id field has two spellings: `GroupId` in `top` and `get_list`
 //! ([`RecentContactItem`]), `ToGroupId` in the mark and group endpoints ([`ContactItem`]).
 
-use serde::{Deserialize, Serialize};
+use crate::codec::{object, opt, some};
+use miniserde::ser::Fragment;
+use miniserde::{Deserialize, Serialize};
 
 /// `Type` value of a one-to-one conversation.
 pub const TYPE_C2C: i64 = 1;
@@ -14,219 +16,255 @@ pub const TYPE_GROUP: i64 = 2;
 
 /// `ActionStatus`/`ErrorCode`/`ErrorInfo`/`ErrorDisplay`, present on every response.
 #[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct Envelope {
+    #[serde(rename = "ActionStatus")]
     pub action_status: Option<String>,
+    #[serde(rename = "ErrorCode")]
     pub error_code: Option<i64>,
+    #[serde(rename = "ErrorInfo")]
     pub error_info: Option<String>,
+    #[serde(rename = "ErrorDisplay")]
     pub error_display: Option<String>,
 }
 
+/// A response with nothing past the envelope (`top`): every field is ignored.
+#[derive(Debug, Deserialize)]
+pub struct Empty {}
+
 /// A conversation in `top` and `get_list`: the group is `GroupId`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RecentContactItem {
     pub r#type: i64,
-    #[serde(
-        rename = "To_Account",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
     pub to_account: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
 }
 
+impl Serialize for RecentContactItem {
+    fn begin(&self) -> Fragment<'_> {
+        object([
+            ("Type", some(&self.r#type)),
+            ("To_Account", opt(&self.to_account)),
+            ("GroupId", opt(&self.group_id)),
+        ])
+    }
+}
+
 /// A conversation in `mark_contact` and the group endpoints: the group is `ToGroupId`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ContactItem {
+    #[serde(rename = "Type")]
     pub r#type: i64,
-    #[serde(
-        rename = "To_Account",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "To_Account")]
     pub to_account: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ToGroupId")]
     pub to_group_id: Option<String>,
+}
+
+impl Serialize for ContactItem {
+    fn begin(&self) -> Fragment<'_> {
+        object([
+            ("Type", some(&self.r#type)),
+            ("To_Account", opt(&self.to_account)),
+            ("ToGroupId", opt(&self.to_group_id)),
+        ])
+    }
 }
 
 /// `v4/recentcontact/top` request.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct TopRequest {
     #[serde(rename = "From_Account")]
     pub from_account: String,
+    #[serde(rename = "OperationType")]
     pub operation_type: u8,
+    #[serde(rename = "RecentContactItem")]
     pub recent_contact_item: Vec<RecentContactItem>,
 }
 
 /// `v4/recentcontact/mark_contact` request.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct MarkContactRequest {
     #[serde(rename = "From_Account")]
     pub from_account: String,
+    #[serde(rename = "MarkItem")]
     pub mark_item: Vec<MarkItem>,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug)]
 pub struct MarkItem {
     pub opt_type: u8,
     pub contact_item: ContactItem,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub set_mark: Vec<u8>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub clear_mark: Vec<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_mark: Option<String>,
+}
+
+impl Serialize for MarkItem {
+    fn begin(&self) -> Fragment<'_> {
+        object([
+            ("OptType", some(&self.opt_type)),
+            ("ContactItem", some(&self.contact_item)),
+            ("SetMark", bits(&self.set_mark)),
+            ("ClearMark", bits(&self.clear_mark)),
+            ("CustomMark", opt(&self.custom_mark)),
+        ])
+    }
+}
+
+/// Mark bits are left out when there are none.
+fn bits(bits: &Vec<u8>) -> Option<&dyn Serialize> {
+    Some(bits)
+        .filter(|b| !b.is_empty())
+        .map(|b| b as &dyn Serialize)
 }
 
 /// Per-conversation outcome in `mark_contact` and `create_contact_group` responses.
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct ResultItem {
+    #[serde(rename = "ContactItem")]
     pub contact_item: ContactItem,
-    #[serde(default)]
-    pub result_code: i64,
-    #[serde(default)]
-    pub result_info: String,
+    #[serde(rename = "ResultCode")]
+    pub result_code: Option<i64>,
+    #[serde(rename = "ResultInfo")]
+    pub result_info: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct MarkContactResponse {
-    #[serde(default)]
-    pub result_item: Vec<ResultItem>,
+    #[serde(rename = "ResultItem")]
+    pub result_item: Option<Vec<ResultItem>>,
 }
 
 /// `v4/recentcontact/create_contact_group` request (the service takes one group per call).
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct CreateContactGroupRequest {
     #[serde(rename = "From_Account")]
     pub from_account: String,
+    #[serde(rename = "GroupContactItem")]
     pub group_contact_item: Vec<GroupContactItem>,
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct GroupContactItem {
+    #[serde(rename = "GroupName")]
     pub group_name: String,
+    #[serde(rename = "ContactItem")]
     pub contact_item: Vec<ContactItem>,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct CreateContactGroupResponse {
-    #[serde(default)]
-    pub group_result_item: Vec<GroupResultItem>,
+    #[serde(rename = "GroupResultItem")]
+    pub group_result_item: Option<Vec<GroupResultItem>>,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct GroupResultItem {
+    #[serde(rename = "GroupItem")]
     pub group_item: GroupItem,
-    #[serde(default)]
-    pub result_item: Vec<ResultItem>,
+    #[serde(rename = "ResultItem")]
+    pub result_item: Option<Vec<ResultItem>>,
 }
 
 /// A conversation group: `GroupId` here is the group's integer id, not a chat group.
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct GroupItem {
+    #[serde(rename = "GroupName")]
     pub group_name: String,
+    #[serde(rename = "GroupId")]
     pub group_id: u64,
 }
 
 /// `v4/recentcontact/get_contact_group` request.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct GetContactGroupRequest {
     #[serde(rename = "From_Account")]
     pub from_account: String,
+    #[serde(rename = "StartIndex")]
     pub start_index: u64,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct GetContactGroupResponse {
-    #[serde(default)]
-    pub contact_item: Vec<MarkedContactItem>,
-    #[serde(default)]
-    pub group_item: Vec<GroupItem>,
+    #[serde(rename = "ContactItem")]
+    pub contact_item: Option<Vec<MarkedContactItem>>,
+    #[serde(rename = "GroupItem")]
+    pub group_item: Option<Vec<GroupItem>>,
+    #[serde(rename = "CompleteFlag")]
     pub complete_flag: u8,
-    #[serde(default)]
-    pub next_start_index: u64,
+    #[serde(rename = "NextStartIndex")]
+    pub next_start_index: Option<u64>,
 }
 
 /// A marked or grouped conversation; `StandardMark` is a '0'/'1' string, rightmost = bit 0.
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct MarkedContactItem {
+    #[serde(rename = "Type")]
     pub r#type: i64,
-    #[serde(rename = "To_Account", default)]
+    #[serde(rename = "To_Account")]
     pub to_account: Option<String>,
-    #[serde(default)]
+    #[serde(rename = "ToGroupId")]
     pub to_group_id: Option<String>,
-    #[serde(default)]
-    pub standard_mark: String,
-    #[serde(default)]
+    #[serde(rename = "StandardMark")]
+    pub standard_mark: Option<String>,
+    #[serde(rename = "CustomMark")]
     pub custom_mark: Option<String>,
-    #[serde(default)]
-    pub contact_group_id: Vec<u64>,
-    #[serde(default)]
-    pub timestamp: u64,
+    #[serde(rename = "ContactGroupId")]
+    pub contact_group_id: Option<Vec<u64>>,
+    #[serde(rename = "Timestamp")]
+    pub timestamp: Option<u64>,
 }
 
 /// `v4/recentcontact/get_list` request: four cursors echoed from the previous page.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct GetListRequest {
     #[serde(rename = "From_Account")]
     pub from_account: String,
+    #[serde(rename = "TimeStamp")]
     pub time_stamp: u64,
+    #[serde(rename = "StartIndex")]
     pub start_index: u64,
+    #[serde(rename = "TopTimeStamp")]
     pub top_time_stamp: u64,
+    #[serde(rename = "TopStartIndex")]
     pub top_start_index: u64,
+    #[serde(rename = "AssistFlags")]
     pub assist_flags: u32,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct GetListResponse {
-    #[serde(default)]
-    pub session_item: Vec<SessionItem>,
+    #[serde(rename = "SessionItem")]
+    pub session_item: Option<Vec<SessionItem>>,
+    #[serde(rename = "CompleteFlag")]
     pub complete_flag: u8,
-    #[serde(default)]
-    pub time_stamp: u64,
-    #[serde(default)]
-    pub start_index: u64,
-    #[serde(default)]
-    pub top_time_stamp: u64,
-    #[serde(default)]
-    pub top_start_index: u64,
+    #[serde(rename = "TimeStamp")]
+    pub time_stamp: Option<u64>,
+    #[serde(rename = "StartIndex")]
+    pub start_index: Option<u64>,
+    #[serde(rename = "TopTimeStamp")]
+    pub top_time_stamp: Option<u64>,
+    #[serde(rename = "TopStartIndex")]
+    pub top_start_index: Option<u64>,
 }
 
 /// A conversation in `get_list`; the mark and group fields come only from newer services.
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "PascalCase")]
 pub struct SessionItem {
+    #[serde(rename = "Type")]
     pub r#type: i64,
-    #[serde(rename = "To_Account", default)]
+    #[serde(rename = "To_Account")]
     pub to_account: Option<String>,
-    #[serde(default)]
+    #[serde(rename = "GroupId")]
     pub group_id: Option<String>,
-    #[serde(default)]
-    pub msg_time: u64,
-    #[serde(default)]
-    pub top_flag: u8,
-    #[serde(default)]
+    #[serde(rename = "MsgTime")]
+    pub msg_time: Option<u64>,
+    #[serde(rename = "TopFlag")]
+    pub top_flag: Option<u8>,
+    #[serde(rename = "StandardMark")]
     pub standard_mark: Option<String>,
-    #[serde(default)]
+    #[serde(rename = "CustomMark")]
     pub custom_mark: Option<String>,
-    #[serde(default)]
+    #[serde(rename = "ContactGroupId")]
     pub contact_group_id: Option<Vec<u64>>,
 }

@@ -1,108 +1,95 @@
 //! The wasm layer itself, run by `wasm-pack test` in Node and (with
-//! WASM_BINDGEN_USE_BROWSER=1) in headless Chromium and Firefox. When built with
-//! CHAT_EMULATOR_URL set, it also talks to the emulator over real HTTP.
+//! WASM_BINDGEN_USE_BROWSER=1) in headless Chromium and Firefox: the exports the package's
+//! JS half calls, and, when built with CHAT_EMULATOR_URL set, the same steps a call takes
+//! (prepare, url, fetch, decode) over real HTTP against the emulator.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect, JSON};
 use tencent_chat_conversations::types::Mark;
-use tencent_chat_conversations::wasm::ConversationClient;
+use tencent_chat_conversations::wasm::{backoff_ms, check_timeout, decide, Engine};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&o, &(*k).into(), v).unwrap();
-    }
-    o.into()
+const SIG: &str = "emulator-usersig";
+
+fn engine(endpoint: &str) -> Engine {
+    Engine::new(&format!(
+        r#"{{"sdkAppId":1400000000,"identifier":"administrator","endpoint":"{endpoint}","maxRetries":0}}"#
+    ))
+}
+
+/// The ChatError a failing export threw, parsed as the JS half parses it.
+fn thrown(e: JsValue) -> JsValue {
+    JSON::parse(&e.as_string().expect("thrown as a JSON string")).unwrap()
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &key.into()).unwrap()
 }
 
-fn client(endpoint: &str) -> ConversationClient {
-    ConversationClient::new(obj(&[
-        ("sdkAppId", 1400000000.into()),
-        ("identifier", "administrator".into()),
-        ("userSig", "emulator-usersig".into()),
-        ("endpoint", endpoint.into()),
-        ("maxRetries", 0.into()),
-    ]))
+fn message(e: &JsValue) -> String {
+    get(e, "info").as_string().unwrap()
 }
 
-fn c2c(user: &str) -> JsValue {
-    obj(&[("type", "c2c".into()), ("userId", user.into())])
-}
-
-async fn rejected(p: Promise) -> JsValue {
-    match JsFuture::from(p).await {
-        Ok(v) => panic!("resolved with {v:?}"),
-        Err(e) => e,
-    }
-}
+const BOB: &str = r#"[{"type":"c2c","userId":"bob"}]"#;
 
 #[wasm_bindgen_test]
-async fn invalid_input_rejects_with_chat_error_fields() {
-    let c = client("http://127.0.0.1:9");
-    let e = rejected(c.pin("".into(), Array::of1(&c2c("b")).into(), JsValue::UNDEFINED)).await;
-    assert!(e.is_instance_of::<js_sys::Error>());
-    assert_eq!(get(&e, "name"), "ChatError");
+fn invalid_input_is_thrown_as_a_chat_error() {
+    let e = thrown(
+        engine("http://127.0.0.1:9")
+            .prepare("pin", r#""""#, BOB)
+            .unwrap_err(),
+    );
     assert_eq!(get(&e, "kind"), "invalid_input");
     assert_eq!(get(&e, "code"), 0);
     assert_eq!(get(&e, "attempts"), 0);
     assert_eq!(get(&e, "command"), "");
+    assert!(message(&e).contains("account must not be empty"));
 }
 
 #[wasm_bindgen_test]
-async fn wrong_shapes_reject_and_the_module_survives() {
-    let c = client("http://127.0.0.1:9");
-    for bad in [
-        JsValue::NULL,
-        5.into(),
-        "x".into(),
-        Array::of1(&5.into()).into(),
-    ] {
-        let e = rejected(c.pin("a".into(), bad, JsValue::UNDEFINED)).await;
-        assert_eq!(get(&e, "kind"), "invalid_input");
+fn wrong_shapes_are_invalid_input_and_the_module_survives() {
+    let e = engine("http://127.0.0.1:9");
+    for bad in ["null", "5", r#""x""#, "[5]", r#"[{"type":"robot"}]"#] {
+        let err = thrown(e.prepare("pin", r#""a""#, bad).unwrap_err());
+        assert_eq!(get(&err, "kind"), "invalid_input", "{bad}");
     }
-    let bits = Array::of1(&64.into());
-    let op = obj(&[("conversation", c2c("b")), ("set", bits.into())]);
-    let e = rejected(c.mark("a".into(), Array::of1(&op).into(), JsValue::UNDEFINED)).await;
-    assert!(get(&e, "message")
-        .as_string()
-        .unwrap()
-        .contains("outside 0..=63"));
-    let e = rejected(c.get_groups("a".into(), obj(&[("startIndex", (-1).into())]))).await;
-    assert_eq!(get(&e, "kind"), "invalid_input");
+    let op = r#"[{"conversation":{"type":"c2c","userId":"b"},"set":[64]}]"#;
+    let err = thrown(e.prepare("mark", r#""a""#, op).unwrap_err());
+    assert!(message(&err).contains("outside 0..=63"));
+    let err = thrown(
+        e.prepare("getGroups", r#""a""#, r#"{"startIndex":-1}"#)
+            .unwrap_err(),
+    );
+    assert_eq!(get(&err, "kind"), "invalid_input");
+    assert!(e.prepare("pin", r#""a""#, BOB).is_ok());
 }
 
 #[wasm_bindgen_test]
-async fn bad_configuration_rejects_each_call() {
-    let c = ConversationClient::new(obj(&[("sdkAppId", (-5).into())]));
-    let e = rejected(c.list_conversations("a".into(), JsValue::UNDEFINED)).await;
-    assert_eq!(get(&e, "kind"), "invalid_input");
-    let c = ConversationClient::new(obj(&[
-        ("sdkAppId", 1.into()),
-        ("identifier", "a".into()),
-        ("userSig", "s".into()),
-        ("endpoint", "http://chat.example.com".into()),
-    ]));
-    let e = rejected(c.list_conversations("a".into(), JsValue::UNDEFINED)).await;
-    assert!(get(&e, "message")
-        .as_string()
-        .unwrap()
-        .contains("plain http"));
+fn a_bad_configuration_is_reported_by_every_call() {
+    let e = Engine::new(r#"{"sdkAppId":-5}"#);
+    assert_eq!(
+        get(&thrown(e.check_ready().unwrap_err()), "kind"),
+        "invalid_input"
+    );
+    assert!(e.prepare("pin", r#""a""#, BOB).is_err());
+    let e = Engine::new(r#"{"sdkAppId":1,"identifier":"a","endpoint":"http://chat.example.com"}"#);
+    assert!(message(&thrown(e.check_ready().unwrap_err())).contains("plain http"));
 }
 
 #[wasm_bindgen_test]
-async fn unreachable_server_is_a_network_error() {
-    let c = client("http://127.0.0.1:9");
-    let e = rejected(c.list_conversations("a".into(), JsValue::UNDEFINED)).await;
-    assert_eq!(get(&e, "kind"), "network");
-    assert_eq!(get(&e, "command"), "v4/recentcontact/get_list");
-    assert_eq!(get(&e, "attempts"), 1);
+fn retry_policy_and_checks() {
+    // 60007 (rate limited) is retried even when not idempotent, and ends as rate_limited.
+    assert_eq!(decide("api", 60007.0, 200, 0, 2, false, false), 3);
+    assert_eq!(decide("api", 60007.0, 200, 2, 2, false, false), 1);
+    assert_eq!(decide("api", 70001.0, 200, 0, 2, true, true), 2);
+    assert_eq!(decide("network", 0.0, 0, 0, 2, false, false), 0);
+    assert_eq!(decide("nonsense", 0.0, 0, 0, 2, true, true), 0);
+    let delay = backoff_ms(1, 0.5);
+    assert!(delay > 0.0 && delay <= 400.0);
+    assert!(check_timeout(0.0).is_err() && check_timeout(f64::NAN).is_err());
+    assert!(check_timeout(5.0).is_ok());
 }
 
 #[wasm_bindgen_test]
@@ -113,34 +100,48 @@ fn mark_values() {
     assert_eq!(Mark::Hidden as u8, 3);
 }
 
-/// Pin, mark, group and read back over real HTTP (needs the emulator; see the Makefile).
+/// POSTs `body` with this runtime's own `fetch`, as the JS half does.
+async fn post(url: &str, body: &str) -> (u16, String) {
+    let global = js_sys::global();
+    let fetch: Function = get(&global, "fetch").into();
+    let init = Object::new();
+    Reflect::set(&init, &"method".into(), &"POST".into()).unwrap();
+    Reflect::set(&init, &"body".into(), &body.into()).unwrap();
+    let response = fetch.call2(&global, &url.into(), &init).unwrap();
+    let response = JsFuture::from(Promise::from(response)).await.unwrap();
+    let status = get(&response, "status").as_f64().unwrap() as u16;
+    let text: Function = get(&response, "text").into();
+    let text = JsFuture::from(Promise::from(text.call0(&response).unwrap()))
+        .await
+        .unwrap();
+    (status, text.as_string().unwrap())
+}
+
+/// One call as the JS half makes it: prepare, url, fetch, decode.
+async fn call(e: &Engine, method: &str, account: &str, input: &str) -> JsValue {
+    let body = e.prepare(method, account, input).unwrap();
+    let command = tencent_chat_conversations::wasm::command(method);
+    let (status, text) = post(&e.url(&command, SIG, 7), &body).await;
+    JSON::parse(&e.decode(method, status, &text, SIG).unwrap()).unwrap()
+}
+
+/// Pin, mark and read back over real HTTP (needs the emulator; see scripts/test-wasm.sh).
 #[wasm_bindgen_test]
 async fn round_trip_against_the_emulator() {
     let Some(url) = option_env!("CHAT_EMULATOR_URL") else {
         return;
     };
-    let c = client(url);
-    let account: JsValue = "carol".into();
-    let convs: JsValue = Array::of1(&c2c("alice")).into();
-    JsFuture::from(c.pin(account.clone(), convs.clone(), JsValue::UNDEFINED))
-        .await
-        .unwrap();
-    let set = Array::of2(&0.into(), &40.into());
-    let op = obj(&[("conversation", c2c("alice")), ("set", set.into())]);
-    let results =
-        JsFuture::from(c.mark(account.clone(), Array::of1(&op).into(), JsValue::UNDEFINED))
-            .await
-            .unwrap();
+    let e = engine(url);
+    let alice = r#"[{"type":"c2c","userId":"alice"}]"#;
+    call(&e, "pin", r#""carol""#, alice).await;
+    let op = r#"[{"conversation":{"type":"c2c","userId":"alice"},"set":[0,40]}]"#;
+    let results = call(&e, "mark", r#""carol""#, op).await;
     assert_eq!(get(&Array::from(&results).get(0), "ok"), true);
-    let page = JsFuture::from(c.list_conversations(account.clone(), JsValue::UNDEFINED))
-        .await
-        .unwrap();
+    let page = call(&e, "listConversations", r#""carol""#, "null").await;
     let first = Array::from(&get(&page, "items")).get(0);
     assert_eq!(get(&first, "pinned"), true);
     assert_eq!(get(&get(&first, "conversation"), "userId"), "alice");
-    let groups = JsFuture::from(c.get_groups(account, JsValue::UNDEFINED))
-        .await
-        .unwrap();
+    let groups = call(&e, "getGroups", r#""carol""#, "null").await;
     let marked = Array::from(&get(&groups, "conversations"));
     let alice = marked
         .iter()
@@ -151,9 +152,24 @@ async fn round_trip_against_the_emulator() {
         .filter_map(|v| v.as_f64())
         .collect();
     assert!(marks.contains(&0.0) && marks.contains(&40.0), "{marks:?}");
+    // A wrong UserSig is an API error, and the sig it was sent with is not in it.
+    let body = e
+        .prepare("listConversations", r#""carol""#, "null")
+        .unwrap();
+    let (status, text) = post(&e.url("v4/recentcontact/get_list", "wrong-sig", 7), &body).await;
+    let err = thrown(
+        e.decode("listConversations", status, &text, "wrong-sig")
+            .unwrap_err(),
+    );
+    assert_eq!(get(&err, "kind"), "api");
+    assert!(!JSON::stringify(&err)
+        .unwrap()
+        .as_string()
+        .unwrap()
+        .contains("wrong-sig"));
 }
 
-/// Guards against a browser run that silently ran in Node (see the Makefile's count check).
+/// Guards against a browser run that silently ran in Node (see the script's count check).
 #[wasm_bindgen_test]
 fn runs_where_expected() {
     let in_browser = Reflect::has(&js_sys::global(), &"document".into()).unwrap();

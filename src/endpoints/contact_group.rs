@@ -2,6 +2,7 @@
 //! `get_contact_group`, which also returns every marked conversation.
 
 use super::{check_account, item_results, Endpoint};
+use crate::codec::safe;
 use crate::error::ChatError;
 use crate::marks::decode_standard_mark;
 use crate::retry::Idempotency;
@@ -27,12 +28,13 @@ impl Endpoint for CreateContactGroup {
     fn decode(response: Self::Response) -> Result<CreatedGroup, ChatError> {
         let created = response
             .group_result_item
+            .unwrap_or_default()
             .into_iter()
             .next()
             .ok_or_else(|| ChatError::bad_response("GroupResultItem is empty"))?;
         Ok(CreatedGroup {
-            group: group_info(created.group_item),
-            results: item_results(created.result_item)?,
+            group: group_info(created.group_item)?,
+            results: item_results(created.result_item.unwrap_or_default())?,
         })
     }
 }
@@ -71,12 +73,18 @@ impl Endpoint for GetContactGroup {
         Ok(GroupsPage {
             conversations: response
                 .contact_item
+                .unwrap_or_default()
                 .into_iter()
                 .map(marked_conversation)
                 .collect::<Result<_, _>>()?,
-            groups: response.group_item.into_iter().map(group_info).collect(),
+            groups: response
+                .group_item
+                .unwrap_or_default()
+                .into_iter()
+                .map(group_info)
+                .collect::<Result<_, _>>()?,
             complete: response.complete_flag == 1,
-            next_start_index: response.next_start_index,
+            next_start_index: safe(response.next_start_index.unwrap_or(0))?,
         })
     }
 }
@@ -91,21 +99,26 @@ pub fn get_request(
     })
 }
 
-fn group_info(item: wire::GroupItem) -> GroupInfo {
-    GroupInfo {
+fn group_info(item: wire::GroupItem) -> Result<GroupInfo, ChatError> {
+    Ok(GroupInfo {
         name: item.group_name,
-        id: item.group_id,
-    }
+        id: safe(item.group_id)?,
+    })
 }
 
 fn marked_conversation(item: wire::MarkedContactItem) -> Result<MarkedConversation, ChatError> {
     Ok(MarkedConversation {
         conversation: Conversation::from_wire(item.r#type, item.to_account, item.to_group_id)?,
-        marks: decode_standard_mark(&item.standard_mark),
-        standard_mark: item.standard_mark,
+        marks: item.standard_mark.as_deref().and_then(decode_standard_mark),
+        standard_mark: item.standard_mark.unwrap_or_default(),
         custom_mark: item.custom_mark,
-        group_ids: item.contact_group_id,
-        timestamp: item.timestamp,
+        group_ids: item
+            .contact_group_id
+            .unwrap_or_default()
+            .into_iter()
+            .map(safe)
+            .collect::<Result<_, _>>()?,
+        timestamp: safe(item.timestamp.unwrap_or(0))?,
     })
 }
 
@@ -130,7 +143,7 @@ mod tests {
             name: "g".into(),
             conversations: vec![Conversation::group("@TGS#2")],
         };
-        let req = serde_json::to_string(&create_request("u", &group).unwrap()).unwrap();
+        let req = crate::codec::to_json(&create_request("u", &group).unwrap());
         assert!(req.contains(r#"{"Type":2,"ToGroupId":"@TGS#2"}"#), "{req}");
     }
 

@@ -1,6 +1,7 @@
 //! `v4/recentcontact/get_list`: one page of a user's conversations, pinned first.
 
 use super::{check_account, Endpoint};
+use crate::codec::safe;
 use crate::error::ChatError;
 use crate::marks::decode_standard_mark;
 use crate::types::{Conversation, ConversationItem, Cursor, ListOptions, ListPage};
@@ -25,15 +26,16 @@ impl Endpoint for GetList {
         Ok(ListPage {
             items: response
                 .session_item
+                .unwrap_or_default()
                 .into_iter()
                 .map(conversation_item)
                 .collect::<Result<_, _>>()?,
             complete: response.complete_flag == 1,
             cursor: Cursor {
-                time_stamp: response.time_stamp,
-                start_index: response.start_index,
-                top_time_stamp: response.top_time_stamp,
-                top_start_index: response.top_start_index,
+                time_stamp: safe(response.time_stamp.unwrap_or(0))?,
+                start_index: safe(response.start_index.unwrap_or(0))?,
+                top_time_stamp: safe(response.top_time_stamp.unwrap_or(0))?,
+                top_start_index: safe(response.top_start_index.unwrap_or(0))?,
             },
         })
     }
@@ -65,12 +67,15 @@ pub fn request(account: &str, options: &ListOptions) -> Result<wire::GetListRequ
 fn conversation_item(item: wire::SessionItem) -> Result<ConversationItem, ChatError> {
     Ok(ConversationItem {
         conversation: Conversation::from_wire(item.r#type, item.to_account, item.group_id)?,
-        msg_time: item.msg_time,
-        pinned: item.top_flag == 1,
+        msg_time: safe(item.msg_time.unwrap_or(0))?,
+        pinned: item.top_flag == Some(1),
         marks: item.standard_mark.as_deref().and_then(decode_standard_mark),
         standard_mark: item.standard_mark,
         custom_mark: item.custom_mark,
-        group_ids: item.contact_group_id,
+        group_ids: item
+            .contact_group_id
+            .map(|ids| ids.into_iter().map(safe).collect::<Result<_, _>>())
+            .transpose()?,
     })
 }
 

@@ -25,7 +25,7 @@ impl Endpoint for MarkContact {
     type Output = Vec<ItemResult>;
 
     fn decode(response: Self::Response) -> Result<Vec<ItemResult>, ChatError> {
-        item_results(response.result_item)
+        item_results(response.result_item.unwrap_or_default())
     }
 }
 
@@ -47,10 +47,12 @@ pub fn request(
 }
 
 fn mark_item(op: &MarkOperation) -> Result<wire::MarkItem, ChatError> {
-    for &bit in op.set.iter().chain(&op.clear) {
+    let set = op.set.clone().unwrap_or_default();
+    let clear = op.clear.clone().unwrap_or_default();
+    for &bit in set.iter().chain(&clear) {
         check_bit(bit)?;
     }
-    if let Some(bit) = op.set.iter().find(|b| op.clear.contains(b)) {
+    if let Some(bit) = set.iter().find(|b| clear.contains(b)) {
         return Err(ChatError::invalid_input(format!(
             "mark bit {bit} is both set and cleared"
         )));
@@ -63,7 +65,7 @@ fn mark_item(op: &MarkOperation) -> Result<wire::MarkItem, ChatError> {
             )));
         }
     }
-    let standard = !op.set.is_empty() || !op.clear.is_empty();
+    let standard = !set.is_empty() || !clear.is_empty();
     let opt_type = match (standard, op.custom_mark.is_some()) {
         (true, false) => OPT_STANDARD,
         (false, true) => OPT_CUSTOM,
@@ -77,8 +79,8 @@ fn mark_item(op: &MarkOperation) -> Result<wire::MarkItem, ChatError> {
     Ok(wire::MarkItem {
         opt_type,
         contact_item: op.conversation.to_contact()?,
-        set_mark: op.set.clone(),
-        clear_mark: op.clear.clone(),
+        set_mark: set,
+        clear_mark: clear,
         custom_mark: op.custom_mark.clone(),
     })
 }
@@ -92,8 +94,8 @@ mod tests {
     fn op(conversation: Conversation) -> MarkOperation {
         MarkOperation {
             conversation,
-            set: vec![],
-            clear: vec![],
+            set: Some(vec![]),
+            clear: Some(vec![]),
             custom_mark: None,
         }
     }
@@ -101,7 +103,7 @@ mod tests {
     #[test]
     fn docs_sample_request() {
         let ops = [MarkOperation {
-            set: vec![1, 2, 3],
+            set: Some(vec![1, 2, 3]),
             custom_mark: Some("abcd".into()),
             ..op(Conversation::c2c("user_0002"))
         }];
@@ -115,7 +117,7 @@ mod tests {
     #[test]
     fn opt_type_is_derived_and_groups_use_to_group_id() {
         let marks_only = MarkOperation {
-            clear: vec![0],
+            clear: Some(vec![0]),
             ..op(Conversation::group("@TGS#1"))
         };
         let custom_only = MarkOperation {
@@ -163,7 +165,7 @@ mod tests {
     #[test]
     fn invalid_input() {
         let set = |bits: Vec<u8>| MarkOperation {
-            set: bits,
+            set: Some(bits),
             ..op(Conversation::c2c("b"))
         };
         assert!(request("a", &[]).is_err());
@@ -175,7 +177,7 @@ mod tests {
         assert!(request(
             "a",
             &[MarkOperation {
-                clear: vec![5],
+                clear: Some(vec![5]),
                 ..set(vec![5])
             }]
         )

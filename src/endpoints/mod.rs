@@ -9,7 +9,7 @@ pub mod top;
 
 use crate::error::ChatError;
 use crate::retry::Idempotency;
-use serde::{de::DeserializeOwned, Serialize};
+use miniserde::{Deserialize, Serialize};
 
 /// An endpoint's command path and the shapes that cross the wire.
 pub trait Endpoint {
@@ -17,7 +17,7 @@ pub trait Endpoint {
     const COMMAND: &'static str;
     type Request: Serialize;
     /// The body past the envelope, which [`crate::envelope::check`] has already passed.
-    type Response: DeserializeOwned;
+    type Response: Deserialize;
     type Output;
     /// Whether a retry after an unclear failure (timeout, 5xx) is harmless.
     const IDEMPOTENCY: Idempotency = Idempotency::Idempotent;
@@ -47,9 +47,9 @@ pub(crate) fn item_results(
                     c.to_account,
                     c.to_group_id,
                 )?,
-                ok: item.result_code == 0,
-                code: item.result_code,
-                info: item.result_info,
+                ok: item.result_code.unwrap_or(0) == 0,
+                code: item.result_code.unwrap_or(0),
+                info: item.result_info.unwrap_or_default(),
             })
         })
         .collect()
@@ -58,23 +58,18 @@ pub(crate) fn item_results(
 /// Test helpers: JSON comparisons against the docs' samples.
 #[cfg(test)]
 pub(crate) mod testing {
-    use serde::{de::DeserializeOwned, Serialize};
+    use miniserde::Serialize;
 
     /// Serialises `request` and compares it with the docs' sample, ignoring key order.
     pub fn assert_wire<T: Serialize>(request: &T, docs_sample: &str) {
-        let ours = serde_json::to_value(request).unwrap();
+        let ours: serde_json::Value =
+            serde_json::from_str(&crate::codec::to_json(request)).unwrap();
         let docs: serde_json::Value = serde_json::from_str(docs_sample).unwrap();
         assert_eq!(ours, docs);
     }
 
     /// Passes the envelope check and decodes the endpoint body, as a transport does.
     pub fn decode<E: super::Endpoint>(json: &str) -> Result<E::Output, crate::ChatError> {
-        let envelope = serde_json::from_str(json).unwrap();
-        crate::envelope::check(&envelope)?;
-        E::decode(parse::<E::Response>(json))
-    }
-
-    fn parse<T: DeserializeOwned>(json: &str) -> T {
-        serde_json::from_str(json).unwrap()
+        crate::codec::decode::<E>(200, json)
     }
 }

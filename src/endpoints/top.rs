@@ -17,7 +17,7 @@ pub enum Operation {
 impl Endpoint for Top {
     const COMMAND: &'static str = "v4/recentcontact/top";
     type Request = wire::TopRequest;
-    type Response = serde::de::IgnoredAny;
+    type Response = wire::Empty;
     type Output = ();
 
     fn decode(_: Self::Response) -> Result<(), ChatError> {

@@ -1,19 +1,27 @@
-//! The npm package's engine: converts between JS values and the core's types, sends the
-//! requests with `fetch` (gloo-net), and turns every failure into a rejected promise
-//! carrying a `ChatError`. No logic lives here that the core could hold.
+//! The npm package's wasm half: synchronous, string in and string out. The package's JS half
+//! (`pkg-template/client.js`) owns what only JS can do — `fetch`, timers, `AbortSignal`, the
+//! hooks — and asks this layer for everything else: request bodies and URLs, decoded results,
+//! retry decisions, rate-limit slots, walk steps. Each value crosses the boundary once, as
+//! JSON text; a failure crosses as a thrown string holding the `ChatError` as JSON.
 
-mod client;
-mod convert;
-mod errors;
-mod hooks;
-mod timers;
-mod transport;
-mod walk;
+mod engine;
+mod methods;
+mod policy;
+mod walker;
 
-pub use client::ConversationClient;
-pub use errors::set_error_class;
+pub use engine::{command, idempotent, Engine};
+pub use policy::{backoff_ms, check_command, check_timeout, decide};
+pub use walker::Walker;
 
-use wasm_bindgen::prelude::wasm_bindgen;
+use crate::codec;
+use crate::error::ChatError;
+use wasm_bindgen::prelude::*;
+
+/// What a failing export throws: the error as JSON, which the JS half turns into a
+/// `ChatError` instance.
+fn thrown(error: ChatError) -> JsValue {
+    JsValue::from_str(&codec::to_json(&error))
+}
 
 // Types that are JS-only (functions, AbortSignal) and so have no serde type to derive from.
 #[wasm_bindgen(typescript_custom_section)]
@@ -44,4 +52,26 @@ export interface CallOptions {
 export interface RequestOptions extends CallOptions {
   idempotent?: boolean;
 }
+
+/** What `onPage` receives after each page of a whole-list walk. */
+export interface WalkPage<T> {
+  /** 1 for the first page. */
+  page: number;
+  /** This page's items. */
+  items: T[];
+  /** Items so far, this page's included. */
+  total: number;
+}
+
+/** Options of the whole-list walks besides the single-page call's; `timeoutMs` is per request. */
+export interface WalkOptions<T> extends CallOptions {
+  /** Called after each page is received, before its items are yielded; what it throws is ignored. */
+  onPage?: (page: WalkPage<T>) => void;
+}
+
+/** Options of `conversations()`: those of `listConversations` (`cursor` is where to start). */
+export type ConversationsOptions = ListOptions & WalkOptions<ConversationItem>;
+
+/** Options of `markedConversations()` and `getAllGroups()`. */
+export type MarkedConversationsOptions = GroupsOptions & WalkOptions<MarkedConversation>;
 "#;

@@ -1,0 +1,164 @@
+//! JSON text in and out of the core, for transports that move text (the npm package sends
+//! strings across the wasm boundary, one per value, rather than converting field by field):
+//! caller input, request bodies, and a whole response checked and decoded in one step.
+//!
+//! miniserde rather than serde_json: its derives share one parser through trait objects
+//! instead of being compiled out per type, which keeps the wasm a fraction of the size.
+
+use crate::endpoints::Endpoint;
+use crate::envelope;
+use crate::error::ChatError;
+use crate::wire::Envelope;
+use miniserde::json;
+use miniserde::ser::{Fragment, Map};
+use miniserde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// Largest integer a JS number holds exactly (2^53 − 1).
+pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// Reads caller input; a wrong shape is the caller's error, reported with the shape
+/// `expected` (miniserde's errors do not say which field failed).
+pub fn input<T: Deserialize>(json: &str, what: &str, expected: &str) -> Result<T, ChatError> {
+    json::from_str(json)
+        .map_err(|_| ChatError::invalid_input(format!("{what}: expected {expected}")))
+}
+
+/// Writes a request body or a result.
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    json::to_string(value)
+}
+
+/// Checks an exchange's HTTP status and the body's envelope: what decides a retry.
+pub fn check(status: u16, text: &str) -> Result<(), ChatError> {
+    envelope::check_status(status)?;
+    if !text.trim_start().starts_with('{') {
+        return Err(ChatError::bad_response(format!(
+            "response body is not a JSON object ({} bytes)",
+            text.len()
+        )));
+    }
+    envelope::check(&response::<Envelope>(text)?)
+}
+
+/// Checks an exchange like [`check`], then decodes the endpoint's response.
+pub fn decode<E: Endpoint>(status: u16, text: &str) -> Result<E::Output, ChatError> {
+    check(status, text)?;
+    E::decode(response(text)?)
+}
+
+fn response<T: Deserialize>(text: &str) -> Result<T, ChatError> {
+    // miniserde's errors carry no detail (that is what keeps it small).
+    json::from_str(text).map_err(|_| {
+        ChatError::bad_response(format!(
+            "response body ({} bytes) is not JSON of the documented shape: truncated, or a \
+             field missing or of the wrong type",
+            text.len()
+        ))
+    })
+}
+
+/// An id, time or cursor for a JS caller: refused past 2^53 − 1, which a JS number would
+/// silently round.
+pub fn safe(n: u64) -> Result<u64, ChatError> {
+    if n > MAX_SAFE_INTEGER {
+        return Err(ChatError::bad_response(format!(
+            "integer {n} is beyond 2^53 - 1, which a JS number cannot hold exactly"
+        )));
+    }
+    Ok(n)
+}
+
+/// A JSON object of the fields that are `Some`, in order: what the derive cannot do (it
+/// writes `null`), for types whose absent fields must be left out.
+pub(crate) fn object<'a, const N: usize>(
+    fields: [(&'static str, Option<&'a dyn Serialize>); N],
+) -> Fragment<'a> {
+    struct Fields<'a>(std::vec::IntoIter<(&'static str, &'a dyn Serialize)>);
+    impl Map for Fields<'_> {
+        fn next(&mut self) -> Option<(Cow<'_, str>, &dyn Serialize)> {
+            self.0.next().map(|(k, v)| (Cow::Borrowed(k), v))
+        }
+    }
+    let present: Vec<_> = fields
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k, v)))
+        .collect();
+    Fragment::Map(Box::new(Fields(present.into_iter())))
+}
+
+/// A field that is always written, for [`object`].
+pub(crate) fn some<T: Serialize>(value: &T) -> Option<&dyn Serialize> {
+    Some(value)
+}
+
+/// A field written only when present, for [`object`].
+pub(crate) fn opt<T: Serialize>(value: &Option<T>) -> Option<&dyn Serialize> {
+    value.as_ref().map(|v| v as &dyn Serialize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::endpoints::get_list::GetList;
+    use crate::endpoints::top::Top;
+    use crate::ErrorKind;
+
+    fn kind<T: std::fmt::Debug>(r: Result<T, ChatError>) -> ErrorKind {
+        r.unwrap_err().kind
+    }
+
+    #[test]
+    fn status_then_envelope_then_shape() {
+        assert_eq!(kind(decode::<Top>(502, "<html>")), ErrorKind::Http);
+        assert_eq!(kind(decode::<Top>(200, "<html>")), ErrorKind::BadResponse);
+        assert_eq!(kind(decode::<Top>(200, "[1]")), ErrorKind::BadResponse);
+        let e = decode::<Top>(200, "{\"ActionStatus\":\"OK\"").unwrap_err();
+        assert!(e.info.contains("not JSON"), "{}", e.info);
+        let e = decode::<Top>(200, "{\"ActionStatus\":1}").unwrap_err();
+        assert!(e.info.contains("wrong type"), "{}", e.info);
+        let failed = r#"{"ActionStatus":"FAIL","ErrorCode":70001,"ErrorInfo":"expired"}"#;
+        assert_eq!(decode::<Top>(200, failed).unwrap_err().code, 70001);
+        decode::<Top>(200, r#"{"ActionStatus":"OK","ErrorCode":0}"#).unwrap();
+    }
+
+    #[test]
+    fn integers_a_js_number_cannot_hold_are_bad_responses() {
+        let body = |t: &str| {
+            format!(
+                r#"{{"ActionStatus":"OK","ErrorCode":0,"SessionItem":[],"CompleteFlag":1,"TimeStamp":{t}}}"#
+            )
+        };
+        assert!(decode::<GetList>(200, &body("9007199254740991")).is_ok());
+        let e = decode::<GetList>(200, &body("9007199254740992")).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadResponse);
+        assert!(e.info.contains("2^53"), "{}", e.info);
+        assert_eq!(
+            kind(decode::<GetList>(200, &body("1.5"))),
+            ErrorKind::BadResponse
+        );
+        assert_eq!(
+            kind(decode::<GetList>(200, &body("-5"))),
+            ErrorKind::BadResponse
+        );
+    }
+
+    #[test]
+    fn input_errors_name_the_argument() {
+        let e = input::<Vec<u8>>("{}", "operations", "bits").unwrap_err();
+        assert_eq!(e.kind, ErrorKind::InvalidInput);
+        assert!(e.info.starts_with("operations: "), "{}", e.info);
+    }
+
+    #[test]
+    fn object_leaves_out_absent_fields() {
+        struct T(Option<u8>, String);
+        impl Serialize for T {
+            fn begin(&self) -> Fragment<'_> {
+                object([("a", opt(&self.0)), ("b", some(&self.1))])
+            }
+        }
+        assert_eq!(to_json(&T(None, "x".into())), r#"{"b":"x"}"#);
+        assert_eq!(to_json(&T(Some(1), "x".into())), r#"{"a":1,"b":"x"}"#);
+    }
+}
