@@ -11,6 +11,7 @@
 use libfuzzer_sys::fuzz_target;
 use serde::Deserialize;
 use serde_json::Value;
+use tencent_chat_conversations::codec;
 use tencent_chat_conversations::endpoints::contact_group::{self, MAX_GROUP_NAME_BYTES};
 use tencent_chat_conversations::endpoints::get_list;
 use tencent_chat_conversations::endpoints::mark_contact::{self, MAX_CUSTOM_MARK_BYTES, MAX_ITEMS};
@@ -22,50 +23,84 @@ use tencent_chat_conversations::types::{
 use tencent_chat_conversations::{ChatError, ClientConfig, ErrorKind};
 use tencent_chat_conversations_fuzz::shown;
 
+/// The case's envelope; the caller's values stay JSON until the core's own parser
+/// (miniserde, as in the wasm layer) reads them.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-enum Case {
+enum RawCase {
     Top {
         account: String,
         #[serde(default)]
         unpin: bool,
-        conversations: Vec<Conversation>,
+        conversations: Value,
     },
-    Mark {
-        account: String,
-        operations: Vec<MarkOperation>,
-    },
-    CreateGroup {
-        account: String,
-        group: NewGroup,
-    },
+    Mark { account: String, operations: Value },
+    CreateGroup { account: String, group: Value },
     GetGroups {
         account: String,
         #[serde(default)]
-        options: GroupsOptions,
+        options: Value,
     },
     List {
         account: String,
         #[serde(default)]
-        options: ListOptions,
+        options: Value,
     },
+    Config(Value),
+}
+
+enum Case {
+    Top { account: String, unpin: bool, conversations: Vec<Conversation> },
+    Mark { account: String, operations: Vec<MarkOperation> },
+    CreateGroup { account: String, group: NewGroup },
+    GetGroups { account: String, options: GroupsOptions },
+    List { account: String, options: ListOptions },
     Config(ConfigCase),
 }
 
 /// A client configuration plus the per-request values that go into the URL.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
 struct ConfigCase {
-    #[serde(flatten)]
     config: ClientConfig,
-    #[serde(default)]
     user_sig: String,
-    #[serde(default)]
     random: u32,
 }
 
+/// Reads a caller value as the wasm layer does; `null` means the defaults.
+fn read<T: miniserde::Deserialize + Default>(value: &Value) -> Option<T> {
+    if value.is_null() {
+        return Some(<T as Default>::default());
+    }
+    codec::input(&value.to_string(), "fuzz", "fuzz").ok()
+}
+
+/// Reads a required caller value as the wasm layer does.
+fn parse<T: miniserde::Deserialize>(value: &Value) -> Option<T> {
+    codec::input(&value.to_string(), "fuzz", "fuzz").ok()
+}
+
+fn case(raw: RawCase) -> Option<Case> {
+    Some(match raw {
+        RawCase::Top { account, unpin, conversations } => {
+            Case::Top { account, unpin, conversations: parse(&conversations)? }
+        }
+        RawCase::Mark { account, operations } => {
+            Case::Mark { account, operations: parse(&operations)? }
+        }
+        RawCase::CreateGroup { account, group } => {
+            Case::CreateGroup { account, group: parse(&group)? }
+        }
+        RawCase::GetGroups { account, options } => Case::GetGroups { account, options: read(&options)? },
+        RawCase::List { account, options } => Case::List { account, options: read(&options)? },
+        RawCase::Config(value) => Case::Config(ConfigCase {
+            config: parse(&value)?,
+            user_sig: value.get("userSig").and_then(Value::as_str).unwrap_or_default().to_owned(),
+            random: value.get("random").and_then(Value::as_u64).and_then(|r| u32::try_from(r).ok()).unwrap_or(0),
+        }),
+    })
+}
+
 fuzz_target!(|data: &[u8]| {
-    let Ok(case) = serde_json::from_slice::<Case>(data) else {
+    let Some(case) = serde_json::from_slice::<RawCase>(data).ok().and_then(case) else {
         return; // the wasm layer rejects a wrong shape as invalid_input
     };
     match case {
@@ -140,10 +175,10 @@ fuzz_target!(|data: &[u8]| {
 });
 
 /// A builder's outcome: refused as invalid input, or a body that serialises to an object.
-fn built<T: serde::Serialize>(result: Result<T, ChatError>) -> Option<Value> {
+fn built<T: miniserde::Serialize>(result: Result<T, ChatError>) -> Option<Value> {
     match result {
         Ok(request) => {
-            let text = serde_json::to_string(&request).expect("a request must serialise");
+            let text = codec::to_json(&request);
             let body: Value = serde_json::from_str(&text).expect("and parse back");
             assert!(body.is_object());
             Some(body)
@@ -216,7 +251,7 @@ fn config(case: ConfigCase) {
         }
     };
     assert!(!config.identifier.trim().is_empty());
-    assert!(config.timeout_ms.is_finite() && config.timeout_ms > 0.0);
+    assert!(config.timeout_ms().is_finite() && config.timeout_ms() > 0.0);
     assert!(!base.ends_with('/'), "{base}");
     assert!(!base.contains(['?', '#']), "{base}");
     let rest = if let Some(rest) = base.strip_prefix("https://") {
@@ -224,7 +259,7 @@ fn config(case: ConfigCase) {
     } else if let Some(rest) = base.strip_prefix("http://") {
         let authority = rest.split('/').next().unwrap_or_default();
         assert!(
-            config.allow_insecure_http
+            config.allow_insecure_http.unwrap_or(false)
                 || tencent_chat_conversations::config::is_loopback(authority),
             "plain http to a remote host: {base}"
         );

@@ -10,10 +10,9 @@ use std::collections::HashSet;
 use tencent_chat_conversations::endpoints::contact_group::GetContactGroup;
 use tencent_chat_conversations::endpoints::get_list::GetList;
 use tencent_chat_conversations::endpoints::Endpoint;
-use tencent_chat_conversations::envelope;
+use tencent_chat_conversations::codec;
 use tencent_chat_conversations::types::{Cursor, GroupsOptions, ListOptions};
 use tencent_chat_conversations::walk::{ConversationList, MarkedList, Source, Walk};
-use tencent_chat_conversations::wire::Envelope;
 use tencent_chat_conversations::ErrorKind;
 
 /// A low bound, so that inputs can reach it.
@@ -124,9 +123,8 @@ where
 
 /// A 2xx body through the envelope check, the wire type and the endpoint's decoding.
 fn decode<E: Endpoint>(body: &[u8]) -> Option<E::Output> {
-    let envelope: Envelope = serde_json::from_slice(body).ok()?;
-    envelope::check(&envelope).ok()?;
-    E::decode(serde_json::from_slice(body).ok()?).ok()
+    let text = std::str::from_utf8(body).ok()?;
+    codec::decode::<E>(200, text).ok()
 }
 
 /// Per-source invariants that hold after every page.

@@ -2,7 +2,8 @@
 //! invariants every outcome must keep. A violated invariant panics, which libFuzzer
 //! reports as a crash just like a panic inside the core.
 
-use serde::Serialize;
+use miniserde::Serialize;
+use tencent_chat_conversations::codec::{self, MAX_SAFE_INTEGER};
 use tencent_chat_conversations::endpoints::Endpoint;
 use tencent_chat_conversations::envelope;
 use tencent_chat_conversations::wire::Envelope;
@@ -15,7 +16,10 @@ pub fn decode<E: Endpoint>(data: &[u8])
 where
     E::Output: Serialize,
 {
-    let Ok(envelope) = serde_json::from_slice::<Envelope>(data) else {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return; // fetch's text() never yields invalid UTF-8
+    };
+    let Ok(envelope) = miniserde::json::from_str::<Envelope>(text) else {
         return; // the transport reports this as bad_response before any typed decoding
     };
     let code = envelope.error_code.unwrap_or(0);
@@ -28,7 +32,7 @@ where
             // The service's own failure: a known ActionStatus with a code. Anything else
             // (no or unknown ActionStatus, FAIL without a code) is not the documented JSON.
             let known = matches!(envelope.action_status.as_deref(), Some("OK" | "FAIL"));
-            let expected = if known && code != 0 {
+            let expected = if known && code != 0 && code.unsigned_abs() <= MAX_SAFE_INTEGER {
                 ErrorKind::Api
             } else {
                 ErrorKind::BadResponse
@@ -41,12 +45,13 @@ where
             return;
         }
     }
-    let Ok(response) = serde_json::from_slice::<E::Response>(data) else {
+    let Ok(response) = miniserde::json::from_str::<E::Response>(text) else {
         return; // a wrong shape: bad_response in the transport
     };
     match E::decode(response) {
         Ok(output) => {
-            serde_json::to_string(&output).expect("a decoded value must serialise");
+            let json = codec::to_json(&output);
+            serde_json::from_str::<serde_json::Value>(&json).expect("a result must be JSON");
         }
         Err(e) => {
             assert_eq!(e.kind, ErrorKind::BadResponse, "decode failed as {e:?}");
@@ -58,5 +63,6 @@ where
 /// Formats an error the ways the wasm layer does (message and fields).
 pub fn shown(error: &ChatError) {
     let _ = error.to_string();
-    serde_json::to_string(error).expect("a ChatError must serialise");
+    let json = codec::to_json(error);
+    serde_json::from_str::<serde_json::Value>(&json).expect("a ChatError must be JSON");
 }
