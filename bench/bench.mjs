@@ -6,6 +6,7 @@ import { spawn, execFileSync } from "node:child_process";
 import { createInterface } from "node:readline";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { transformSync } from "esbuild";
 import os from "node:os";
 import { ConversationClient } from "../pkg/index.mjs";
 import { handwrittenClient } from "./handwritten.mjs";
@@ -88,10 +89,17 @@ row("cold start in Node: import to client ready", median(cold.package), median(c
 server.kill();
 
 const pkgDir = new URL("../pkg/", import.meta.url);
-const size = (f) => { const b = readFileSync(new URL(f, pkgDir)); return [b.length, gzipSync(b, { level: 9 }).length]; };
-const files = ["tencent_chat_conversations_bg.wasm", "web.js", "index.js", "chat-error.js"];
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+// Raw, gzip, and gzip after minifying the JS as a production bundler would (esbuild).
+const size = (f) => {
+  const b = readFileSync(new URL(f, pkgDir));
+  const min = f.endsWith(".js") ? transformSync(b.toString(), { minify: true, format: "esm" }).code : b;
+  return [b.length, gz(b), gz(Buffer.from(min))];
+};
+const files = ["tencent_chat_conversations_bg.wasm", "web.js", "index.js", "client.js", "chat-error.js"];
 const sizes = files.map((f) => [f, ...size(f)]);
-sizes.push(["total (browser: wasm + glue)", sizes.reduce((a, s) => a + s[1], 0), sizes.reduce((a, s) => a + s[2], 0)]);
+const sum = (i) => sizes.reduce((a, s) => a + s[i], 0);
+sizes.push(["total (browser: wasm + glue)", sum(1), sum(2), sum(3)]);
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}`);
@@ -100,5 +108,5 @@ const widths = [46, 12, 12, 8, 8];
 const line = (cells) => cells.map((c, i) => String(c)[i ? "padStart" : "padEnd"](widths[i])).join(" ");
 console.log(line(["measure", "package", "hand-written", "unit", "ratio"]));
 for (const r of rows) console.log(line(r));
-console.log("\n" + line(["size", "raw B", "gzip B", "", ""]));
-for (const [f, raw, gz] of sizes) console.log(line([f, raw, gz, "", ""]));
+console.log("\n" + line(["size", "raw B", "gzip B", "min+gzip B", ""]));
+for (const [f, raw, gzip, min] of sizes) console.log(line([f, raw, gzip, min, ""]));
