@@ -10,7 +10,7 @@ mod policy;
 mod walker;
 
 pub use engine::{command, idempotent, Engine};
-pub use policy::{backoff_ms, check_command, check_timeout, decide};
+pub use policy::{backoff_ms, check_timeout, decide};
 pub use walker::Walker;
 
 use crate::codec;

@@ -3,7 +3,6 @@
 use super::thrown;
 use crate::config;
 use crate::error::{ChatError, ErrorKind};
-use crate::request;
 use crate::retry::{self, Decision, Idempotency};
 use wasm_bindgen::prelude::*;
 
@@ -48,10 +47,4 @@ pub fn backoff_ms(retries: u32, unit: f64) -> f64 {
 #[wasm_bindgen(js_name = checkTimeout, skip_typescript)]
 pub fn check_timeout(ms: f64) -> Result<(), JsValue> {
     config::check_timeout(ms).map_err(thrown)
-}
-
-/// A raw command must be a service path.
-#[wasm_bindgen(js_name = checkCommand, skip_typescript)]
-pub fn check_command(command: &str) -> Result<(), JsValue> {
-    request::check_command(command).map_err(thrown)
 }
