@@ -8,7 +8,7 @@
 use crate::endpoints::Endpoint;
 use crate::envelope;
 use crate::error::ChatError;
-use crate::wire::Envelope;
+use crate::wire::{Empty, Reply};
 use miniserde::json;
 use miniserde::ser::{Fragment, Map};
 use miniserde::{Deserialize, Serialize};
@@ -31,31 +31,41 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 
 /// Checks an exchange's HTTP status and the body's envelope: what decides a retry.
 pub fn check(status: u16, text: &str) -> Result<(), ChatError> {
-    envelope::check_status(status)?;
-    if !text.trim_start().starts_with('{') {
-        return Err(ChatError::bad_response(format!(
-            "response body is not a JSON object ({} bytes)",
-            text.len()
-        )));
-    }
-    envelope::check(&response::<Envelope>(text)?)
+    reply::<Empty>(status, text).map(|_| ())
 }
 
-/// Checks an exchange like [`check`], then decodes the endpoint's response.
+/// Checks an exchange like [`check`] and decodes the endpoint's response, in one pass over
+/// the text.
 pub fn decode<E: Endpoint>(status: u16, text: &str) -> Result<E::Output, ChatError> {
-    check(status, text)?;
-    E::decode(response(text)?)
+    E::decode(reply(status, text)?)
 }
 
-fn response<T: Deserialize>(text: &str) -> Result<T, ChatError> {
-    // miniserde's errors carry no detail (that is what keeps it small).
-    json::from_str(text).map_err(|_| {
-        ChatError::bad_response(format!(
-            "response body ({} bytes) is not JSON of the documented shape: truncated, or a \
-             field missing or of the wrong type",
-            text.len()
-        ))
-    })
+/// The body past the envelope, once the status and the envelope have passed.
+fn reply<T: Deserialize>(status: u16, text: &str) -> Result<T, ChatError> {
+    envelope::check_status(status)?;
+    check_object(text)?;
+    let reply: Reply<T> = json::from_str(text).map_err(|_| shape_error(text))?;
+    envelope::check(&reply.envelope)?;
+    reply.body.ok_or_else(|| shape_error(text))
+}
+
+fn check_object(text: &str) -> Result<(), ChatError> {
+    if text.trim_start().starts_with('{') {
+        return Ok(());
+    }
+    Err(ChatError::bad_response(format!(
+        "response body is not a JSON object ({} bytes)",
+        text.len()
+    )))
+}
+
+/// miniserde's errors carry no detail (that is what keeps it small).
+fn shape_error(text: &str) -> ChatError {
+    ChatError::bad_response(format!(
+        "response body ({} bytes) is not JSON of the documented shape: truncated, or a \
+         field missing or of the wrong type",
+        text.len()
+    ))
 }
 
 /// An id, time or cursor for a JS caller: refused past 2^53 − 1, which a JS number would
@@ -120,6 +130,19 @@ mod tests {
         let failed = r#"{"ActionStatus":"FAIL","ErrorCode":70001,"ErrorInfo":"expired"}"#;
         assert_eq!(decode::<Top>(200, failed).unwrap_err().code, 70001);
         decode::<Top>(200, r#"{"ActionStatus":"OK","ErrorCode":0}"#).unwrap();
+    }
+
+    #[test]
+    fn a_failure_needs_no_body_and_a_success_needs_one() {
+        let failed = r#"{"ErrorCode":70001,"ActionStatus":"FAIL","ErrorInfo":"expired"}"#;
+        let e = decode::<GetList>(200, failed).unwrap_err();
+        assert_eq!((e.kind, e.code), (ErrorKind::Api, 70001));
+        let e = decode::<GetList>(200, r#"{"ActionStatus":"OK","ErrorCode":0}"#).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadResponse);
+        assert!(e.info.contains("field missing"), "{}", e.info);
+        // The envelope may come anywhere among the body's fields.
+        let ok = r#"{"CompleteFlag":1,"ActionStatus":"OK","SessionItem":[],"ErrorCode":0}"#;
+        assert!(decode::<GetList>(200, ok).unwrap().complete);
     }
 
     #[test]

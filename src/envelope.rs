@@ -45,7 +45,9 @@ mod tests {
     use super::*;
 
     fn env(json: &str) -> Envelope {
-        miniserde::json::from_str(json).unwrap()
+        let reply: crate::wire::Reply<crate::wire::Empty> =
+            miniserde::json::from_str(json).unwrap();
+        reply.envelope
     }
 
     #[test]

@@ -6,25 +6,77 @@
 //! ([`RecentContactItem`]), `ToGroupId` in the mark and group endpoints ([`ContactItem`]).
 
 use crate::codec::{object, opt, some};
+use miniserde::de::{Map, Visitor};
 use miniserde::ser::Fragment;
-use miniserde::{Deserialize, Serialize};
+use miniserde::{make_place, Deserialize, Serialize};
 
 /// `Type` value of a one-to-one conversation.
 pub const TYPE_C2C: i64 = 1;
 /// `Type` value of a group conversation.
 pub const TYPE_GROUP: i64 = 2;
 
-/// `ActionStatus`/`ErrorCode`/`ErrorInfo`/`ErrorDisplay`, present on every response.
-#[derive(Debug, Default, Deserialize)]
+/// `ActionStatus`/`ErrorCode`/`ErrorInfo`/`ErrorDisplay`, present on every response (read
+/// by [`Reply`]).
+#[derive(Debug, Default)]
 pub struct Envelope {
-    #[serde(rename = "ActionStatus")]
     pub action_status: Option<String>,
-    #[serde(rename = "ErrorCode")]
     pub error_code: Option<i64>,
-    #[serde(rename = "ErrorInfo")]
     pub error_info: Option<String>,
-    #[serde(rename = "ErrorDisplay")]
     pub error_display: Option<String>,
+}
+
+/// A whole response, read in one pass: the envelope, and the endpoint's own fields `T`,
+/// which a failure leaves out (`body` is then `None`, and the envelope says why).
+pub struct Reply<T> {
+    pub envelope: Envelope,
+    pub body: Option<T>,
+}
+
+make_place!(Place);
+
+impl<T: Deserialize> Deserialize for Reply<T> {
+    fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
+        Place::new(out)
+    }
+}
+
+impl<T: Deserialize> Visitor for Place<Reply<T>> {
+    fn map(&mut self) -> miniserde::Result<Box<dyn Map + '_>> {
+        let reply = self.out.insert(Reply {
+            envelope: Default::default(),
+            body: None,
+        });
+        let body = T::begin(&mut reply.body).map()?;
+        Ok(Box::new(ReplyFields {
+            envelope: &mut reply.envelope,
+            body,
+        }))
+    }
+}
+
+/// Sends the envelope's keys to the envelope and every other key to the body.
+struct ReplyFields<'a> {
+    envelope: &'a mut Envelope,
+    body: Box<dyn Map + 'a>,
+}
+
+impl Map for ReplyFields<'_> {
+    fn key(&mut self, k: &str) -> miniserde::Result<&mut dyn Visitor> {
+        Ok(match k {
+            "ActionStatus" => Deserialize::begin(&mut self.envelope.action_status),
+            "ErrorCode" => Deserialize::begin(&mut self.envelope.error_code),
+            "ErrorInfo" => Deserialize::begin(&mut self.envelope.error_info),
+            "ErrorDisplay" => Deserialize::begin(&mut self.envelope.error_display),
+            _ => self.body.key(k)?,
+        })
+    }
+
+    fn finish(&mut self) -> miniserde::Result<()> {
+        // A failure has none of the body's fields: `body` stays `None`, and the envelope
+        // decides what the caller is told.
+        let _ = self.body.finish();
+        Ok(())
+    }
 }
 
 /// A response with nothing past the envelope (`top`): every field is ignored.
