@@ -17,6 +17,10 @@ use crate::codec;
 use crate::error::ChatError;
 use wasm_bindgen::prelude::*;
 
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// What a failing export throws: the error as JSON, which the JS half turns into a
 /// `ChatError` instance.
 fn thrown(error: ChatError) -> JsValue {
