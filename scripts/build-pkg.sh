@@ -11,8 +11,16 @@ rm -rf "$out" pkg
 mkdir -p "$out" pkg
 
 # Web glue + wasm-opt'd wasm (wasm-opt from the binaryen npm package, see TOOLCHAIN).
-wasm-pack build --release --target web --out-dir "$out/web" --out-name "$name" --no-pack >&2
-raw="target/wasm32-unknown-unknown/release/$name.wasm"
+# std is rebuilt by nightly with panics as an immediate abort, which leaves out std's panic
+# reporting and most of its formatting (7 KB of the gzip). The core has no path to a panic
+# (clippy denies unwrap, expect and indexing), and a panic was already an abort. Its own
+# target dir keeps these flags from invalidating the stable builds' cache.
+std_target=target/pkg-std
+RUSTUP_TOOLCHAIN=nightly CARGO_TARGET_DIR=$std_target \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  wasm-pack build . --release --target web --out-dir "$out/web" --out-name "$name" --no-pack \
+  -- -Zbuild-std=std,panic_abort >&2
+raw="$std_target/wasm32-unknown-unknown/release/$name.wasm"
 # Node glue from the very same cargo output; its _bg.wasm must equal the web one's
 # pre-optimisation bytes, so the optimised wasm serves both.
 wasm-bindgen --target nodejs --out-dir "$out/node" --out-name "$name" "$raw"

@@ -37,6 +37,12 @@ setup_rust() {
 
 setup_wasm() {
   setup_rust
+  # The package's .wasm is built by nightly with its own std (scripts/build-pkg.sh).
+  if ! cargo +nightly --version >/dev/null 2>&1; then
+    log "rustup toolchain install nightly"; rustup toolchain install nightly --profile minimal
+  fi
+  rustup +nightly component list --installed | grep -qx rust-src \
+    || { log "rustup +nightly component add rust-src"; rustup +nightly component add rust-src; }
   if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
     log "cargo install wasm-pack $WASM_PACK_VERSION (~3 min)"
     cargo_install wasm-pack "$WASM_PACK_VERSION"
