@@ -60,10 +60,11 @@ test-types:
 	tsc -p $(CONSUMER)/tsconfig.json
 	@echo "tsc --strict: consumer types compile; every @ts-expect-error misuse is rejected"
 
-## Fails on growth past the current size. The target (issue 7) is 50 KB gzip; lower the
-## ratchet as the package shrinks.
+## The .wasm plus the JS bundled and minified (what a production bundle carries), gzip.
+## Fails on growth past the current size; the target (issue 7) is 50 KB: lower the ratchet
+## as the package shrinks.
 size:
-	SIZE_BUDGET=73000 scripts/size.sh
+	SIZE_BUDGET=59000 scripts/size.sh
 
 test-node:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test $(CONSUMER)/
