@@ -12,7 +12,6 @@ use crate::rate_limit::RateWindow;
 use crate::request::{self, Caller};
 use crate::retry::Idempotency;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 
 /// The shape a bad configuration's error names, as the TypeScript types declare it.
@@ -26,8 +25,9 @@ pub struct Engine {
 struct Ready {
     config: ClientConfig,
     base_url: String,
+    // One per command used: a handful, so a list (a HashMap costs 3 KB of wasm).
     // Borrowed only inside one synchronous export, so never twice at once.
-    windows: RefCell<HashMap<String, RateWindow>>,
+    windows: RefCell<Vec<(String, RateWindow)>>,
 }
 
 impl Ready {
@@ -41,7 +41,14 @@ impl Ready {
 
     fn window<T>(&self, command: &str, f: impl FnOnce(&mut RateWindow) -> T) -> Option<T> {
         let mut windows = self.windows.try_borrow_mut().ok()?;
-        Some(f(windows.entry(command.to_owned()).or_default()))
+        let at = match windows.iter().position(|(c, _)| c == command) {
+            Some(at) => at,
+            None => {
+                windows.push((command.to_owned(), RateWindow::default()));
+                windows.len() - 1
+            }
+        };
+        windows.get_mut(at).map(|(_, window)| f(window))
     }
 }
 
