@@ -21,7 +21,7 @@ pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// `expected` (miniserde's errors do not say which field failed).
 pub fn input<T: Deserialize>(json: &str, what: &str, expected: &str) -> Result<T, ChatError> {
     json::from_str(json)
-        .map_err(|_| ChatError::invalid_input(format!("{what}: expected {expected}")))
+        .map_err(|_| ChatError::invalid_input(text!("{}: expected {}", what, expected)))
 }
 
 /// Writes a request body or a result.
@@ -53,7 +53,7 @@ fn check_object(text: &str) -> Result<(), ChatError> {
     if text.trim_start().starts_with('{') {
         return Ok(());
     }
-    Err(ChatError::bad_response(format!(
+    Err(ChatError::bad_response(text!(
         "response body is not a JSON object ({} bytes)",
         text.len()
     )))
@@ -61,7 +61,7 @@ fn check_object(text: &str) -> Result<(), ChatError> {
 
 /// miniserde's errors carry no detail (that is what keeps it small).
 fn shape_error(text: &str) -> ChatError {
-    ChatError::bad_response(format!(
+    ChatError::bad_response(text!(
         "response body ({} bytes) is not JSON of the documented shape: truncated, or a \
          field missing or of the wrong type",
         text.len()
@@ -72,8 +72,9 @@ fn shape_error(text: &str) -> ChatError {
 /// silently round.
 pub fn safe(n: u64) -> Result<u64, ChatError> {
     if n > MAX_SAFE_INTEGER {
-        return Err(ChatError::bad_response(format!(
-            "integer {n} is beyond 2^53 - 1, which a JS number cannot hold exactly"
+        return Err(ChatError::bad_response(text!(
+            "integer {} is beyond 2^53 - 1, which a JS number cannot hold exactly",
+            n
         )));
     }
     Ok(n)

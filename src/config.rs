@@ -103,10 +103,7 @@ impl ClientConfig {
         }
         check_timeout(self.timeout_ms())?;
         match &self.endpoint {
-            None => Ok(format!(
-                "https://{}",
-                self.region.unwrap_or_default().domain()
-            )),
+            None => Ok(["https://", self.region.unwrap_or_default().domain()].concat()),
             Some(endpoint) => check_endpoint(endpoint, self.allow_insecure_http.unwrap_or(false)),
         }
     }

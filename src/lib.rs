@@ -22,6 +22,17 @@
     )
 )]
 
+/// `format!` for messages, through ufmt: they hold only strings and integers, and
+/// `core::fmt`'s machinery costs the wasm several kilobytes.
+macro_rules! text {
+    ($($arg:tt)*) => {{
+        let mut s = String::new();
+        // Writing to a String cannot fail: its error type is `Infallible`.
+        let _ = ufmt::uwrite!(&mut s, $($arg)*);
+        s
+    }};
+}
+
 pub mod codec;
 pub mod config;
 pub mod endpoints;

@@ -50,9 +50,10 @@ impl RateWindow {
             return Err(ChatError::new(
                 ErrorKind::RateLimited,
                 // Whole milliseconds: float formatting would cost the wasm ~14 KB.
-                format!(
-                    "client rate limit of {limit}/s: about {} ms until a free slot, beyond \
+                text!(
+                    "client rate limit of {}/s: about {} ms until a free slot, beyond \
                      the {} ms timeout",
+                    limit,
                     wait.ceil() as u64,
                     max_wait_ms.ceil() as u64
                 ),

@@ -25,8 +25,8 @@ pub struct Caller<'a> {
 
 /// The URL to POST to, UserSig included.
 pub fn url(caller: Caller<'_>, command: &str, user_sig: &str, random: u32) -> String {
-    let enc = |v: &str| utf8_percent_encode(v, QUERY_VALUE).to_string();
-    format!(
+    let enc = |v: &str| utf8_percent_encode(v, QUERY_VALUE).collect::<String>();
+    text!(
         "{}/{}?sdkappid={}&identifier={}&usersig={}&random={}&contenttype=json",
         caller.base_url,
         command,
@@ -45,7 +45,7 @@ pub fn redact(text: &str, user_sig: &str) -> String {
     if user_sig.is_empty() {
         return text.to_owned();
     }
-    let encoded = utf8_percent_encode(user_sig, QUERY_VALUE).to_string();
+    let encoded = utf8_percent_encode(user_sig, QUERY_VALUE).collect::<String>();
     let spaced = user_sig.replace('+', " ");
     let mut out = text.to_owned();
     for form in [user_sig, encoded.as_str(), spaced.as_str()] {
@@ -97,8 +97,9 @@ pub fn check_command(command: &str) -> Result<(), ChatError> {
     if valid {
         Ok(())
     } else {
-        Err(ChatError::invalid_input(format!(
-            "command must look like \"v4/recentcontact/get_list\", not \"{command}\""
+        Err(ChatError::invalid_input(text!(
+            "command must look like \"v4/recentcontact/get_list\", not \"{}\"",
+            command
         )))
     }
 }

@@ -91,8 +91,9 @@ impl Conversation {
         match (kind, to_account, group_id) {
             (wire::TYPE_C2C, Some(user_id), _) => Ok(Conversation::C2c { user_id }),
             (wire::TYPE_GROUP, _, Some(group_id)) => Ok(Conversation::Group { group_id }),
-            (kind, ..) => Err(ChatError::bad_response(format!(
-                "conversation of Type {kind} without its id field"
+            (kind, ..) => Err(ChatError::bad_response(text!(
+                "conversation of Type {} without its id field",
+                kind
             ))),
         }
     }

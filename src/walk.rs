@@ -107,7 +107,7 @@ impl<S: Source> Walk<S> {
         }
         if self.pages >= self.max_pages {
             self.done = true;
-            return Err(ChatError::bad_response(format!(
+            return Err(ChatError::bad_response(text!(
                 "more than {} pages without CompleteFlag 1; the walk was stopped",
                 self.max_pages
             ))
@@ -253,10 +253,11 @@ impl Source for MarkedList {
     fn advance(&mut self, page: GroupsPage) -> Result<(Vec<MarkedConversation>, bool), ChatError> {
         if !page.complete {
             if page.next_start_index <= self.start_index {
-                return Err(ChatError::bad_response(format!(
+                return Err(ChatError::bad_response(text!(
                     "get_contact_group answered CompleteFlag 0 with NextStartIndex {} after \
                      StartIndex {}; the walk would never end",
-                    page.next_start_index, self.start_index
+                    page.next_start_index,
+                    self.start_index
                 )));
             }
             self.start_index = page.next_start_index;

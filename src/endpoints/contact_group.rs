@@ -45,8 +45,9 @@ pub fn create_request(
 ) -> Result<wire::CreateContactGroupRequest, ChatError> {
     let from_account = check_account(account)?;
     if group.name.is_empty() || group.name.len() > MAX_GROUP_NAME_BYTES {
-        return Err(ChatError::invalid_input(format!(
-            "group name must be 1 to {MAX_GROUP_NAME_BYTES} UTF-8 bytes, not {}",
+        return Err(ChatError::invalid_input(text!(
+            "group name must be 1 to {} UTF-8 bytes, not {}",
+            MAX_GROUP_NAME_BYTES,
             group.name.len()
         )));
     }

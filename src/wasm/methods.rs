@@ -30,7 +30,7 @@ impl Method {
             "createGroup" => Method::CreateGroup,
             "getGroups" => Method::GetGroups,
             "listConversations" => Method::ListConversations,
-            _ => return Err(ChatError::invalid_input(format!("no method \"{name}\""))),
+            _ => return Err(ChatError::invalid_input(text!("no method \"{}\"", name))),
         })
     }
 
