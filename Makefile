@@ -42,7 +42,7 @@ bench: pkg
 	node bench/bench.mjs
 
 ## Everything: lints, native tests, wasm tests in Node/Chromium/Firefox, the packed
-## package from Node (import and require), strict TypeScript, and browsers via playwright.
+## package from Node (import and require), strict TypeScript, and the package in Chromium and Firefox.
 test: setup lint test-rust pkg emulator www-deps test-wasm test-types size fuzz test-www test-hostile test-node test-browser
 
 lint:

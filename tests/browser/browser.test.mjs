@@ -1,11 +1,12 @@
-// The packed package in headless Chromium, two ways users load it: plain ES modules and a
+// The packed package in headless Chromium and Firefox, two ways users load it: plain ES modules and a
 // Vite production bundle. Each in-page check becomes one test here, so counts are visible.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
-import { launchChromium, serveMounts } from "./chromium.mjs";
+import { chromiumPages, serveMounts } from "./chromium.mjs";
+import { FirefoxPages } from "./firefox.mjs";
 import { startEmulator } from "../consumer/emulator.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -15,8 +16,8 @@ const viteOut = join(root, "target/vite-app");
 let emu;
 let server;
 let base;
-let browser;
-
+// Each runs a page and resolves to its in-page results; Chromium's is launched in before().
+const browsers = { Chromium: null, Firefox: new FirefoxPages() };
 
 before(async () => {
   await build({
@@ -26,36 +27,27 @@ before(async () => {
     build: { outDir: viteOut, emptyOutDir: true },
   });
   emu = await startEmulator();
-  server = serveMounts([["/pkg/", pkgDir], ["/vite/", viteOut], ["/", join(root, "tests/browser")]]);
+  const mounts = [["/pkg/", pkgDir], ["/vite/", viteOut], ["/", join(root, "tests/browser")]];
+  server = serveMounts(mounts, browsers.Firefox.handleReport);
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${server.address().port}`;
-  browser = await launchChromium();
+  browsers.Chromium = await chromiumPages();
 });
 
 after(async () => {
-  await browser?.close();
+  for (const browser of Object.values(browsers)) await browser?.close();
   server?.close();
   await emu?.stop();
 });
 
-async function runPage(path) {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${base}${path}?emulator=${encodeURIComponent(emu.url)}`);
-  await page.waitForFunction(() => window.__results, null, { timeout: 30_000 }).catch(() => {});
-  const results = await page.evaluate(() => window.__results);
-  await page.close();
-  assert.ok(Array.isArray(results), `page ${path} produced no results; errors: ${errors.join("; ")}`);
-  return results;
-}
-
-for (const [label, path] of [["plain ES modules", "/esm.html"], ["Vite bundle", "/vite/"]]) {
-  test(`Chromium, ${label}`, async (t) => {
-    const results = await runPage(path);
-    assert.ok(results.length >= 13, `only ${results.length} in-page checks ran`);
-    for (const r of results) {
-      await t.test(r.name, () => assert.ok(r.ok, r.error));
-    }
-  });
+for (const name of Object.keys(browsers)) {
+  for (const [label, path] of [["plain ES modules", "/esm.html"], ["Vite bundle", "/vite/"]]) {
+    test(`${name}, ${label}`, async (t) => {
+      const results = await browsers[name].run(`${base}${path}?emulator=${encodeURIComponent(emu.url)}`);
+      assert.ok(results.length >= 13, `only ${results.length} in-page checks ran`);
+      for (const r of results) {
+        await t.test(r.name, () => assert.ok(r.ok, r.error));
+      }
+    });
+  }
 }

@@ -11,11 +11,32 @@ export function launchChromium() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
 
+/** Runs test pages in one Chromium: `run(url)` resolves to the page's window.__results. */
+export async function chromiumPages() {
+  const browser = await launchChromium();
+  return {
+    async run(url) {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await page.goto(url);
+      await page.waitForFunction(() => window.__results, null, { timeout: 30_000 }).catch(() => {});
+      const results = await page.evaluate(() => window.__results);
+      await page.close();
+      if (!Array.isArray(results)) throw new Error(`page ${url} produced no results; errors: ${errors.join("; ")}`);
+      return results;
+    },
+    close: () => browser.close(),
+  };
+}
+
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
 
-/** A static server for test pages: `mounts` is [[urlPrefix, dir], …], first match wins. */
-export function serveMounts(mounts) {
+/** A static server for test pages: `mounts` is [[urlPrefix, dir], …], first match wins. `handle(req, res)`,
+ * if given, sees each request first and returns true for those it answered. */
+export function serveMounts(mounts, handle) {
   return http.createServer(async (req, res) => {
+    if (handle?.(req, res)) return;
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     const [prefix, dir] = mounts.find(([p]) => path.startsWith(p)) ?? [];
     if (!dir) return res.writeHead(404).end();

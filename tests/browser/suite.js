@@ -158,8 +158,25 @@ export async function runSuite({ ConversationClient, ChatError, Mark }, emulator
       await fn();
       results.push({ name, ok: true });
     } catch (e) {
-      results.push({ name, ok: false, error: String(e?.stack ?? e) });
+      results.push({ name, ok: false, error: describe(e) });
     }
   }
   return results;
+}
+
+// Firefox's stacks leave out the message that Chromium's start with.
+const describe = (e) => (e?.stack && !e.stack.startsWith(String(e)) ? `${e}\n${e.stack}` : String(e?.stack ?? e));
+
+/** A test page's entry: runs the suite against ?emulator=, leaves the results in window.__results for Playwright,
+ * and POSTs them to ?report= when given, as Firefox runs with no driver to read them. */
+export async function runAndReport(api) {
+  const params = new URLSearchParams(location.search);
+  const report = (body) => params.has("report") && fetch(params.get("report"), { method: "POST", body: JSON.stringify(body) });
+  try {
+    window.__results = await runSuite(api, params.get("emulator"));
+  } catch (e) {
+    await report({ error: describe(e) });
+    throw e;
+  }
+  await report({ results: window.__results });
 }
