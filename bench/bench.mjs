@@ -4,9 +4,6 @@
 // asserted (shared machines are noisy); sizes are budgeted in `make test` instead.
 import { spawn, execFileSync } from "node:child_process";
 import { createInterface } from "node:readline";
-import { readFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
-import { transformSync } from "esbuild";
 import os from "node:os";
 import { ConversationClient } from "../pkg/index.mjs";
 import { handwrittenClient } from "./handwritten.mjs";
@@ -88,25 +85,16 @@ row("walk 10,000 conversations: peak memory", median(walk.package.map((x) => x.p
 row("cold start in Node: import to client ready", median(cold.package), median(cold.handwritten), "ms", 1);
 server.kill();
 
-const pkgDir = new URL("../pkg/", import.meta.url);
-const gz = (b) => gzipSync(b, { level: 9 }).length;
-// Raw, gzip, and gzip after minifying the JS as a production bundler would (esbuild).
-const size = (f) => {
-  const b = readFileSync(new URL(f, pkgDir));
-  const min = f.endsWith(".js") ? transformSync(b.toString(), { minify: true, format: "esm" }).code : b;
-  return [b.length, gz(b), gz(Buffer.from(min))];
-};
-const files = ["tencent_chat_conversations_bg.wasm", "web.js", "index.js", "client.js", "chat-error.js"];
-const sizes = files.map((f) => [f, ...size(f)]);
-const sum = (i) => sizes.reduce((a, s) => a + s[i], 0);
-sizes.push(["total (browser: wasm + glue)", sum(1), sum(2), sum(3)]);
+// The sizes as `make size` budgets them: each file raw and gzip -9, then the .wasm plus
+// the JS bundled and minified by esbuild.
+const sizes = execFileSync(new URL("../scripts/size.sh", import.meta.url).pathname, { encoding: "utf8" });
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}`);
-console.log(`Rust ${execFileSync("rustc", ["--version"], { encoding: "utf8" }).trim()}; medians of ${RUNS} runs, ${CALLS} sequential calls each\n`);
+const rustc = execFileSync("rustc", ["+nightly", "--version"], { encoding: "utf8" }).trim();
+console.log(`wasm built by ${rustc}; medians of ${RUNS} runs, ${CALLS} sequential calls each\n`);
 const widths = [46, 12, 12, 8, 8];
 const line = (cells) => cells.map((c, i) => String(c)[i ? "padStart" : "padEnd"](widths[i])).join(" ");
 console.log(line(["measure", "package", "hand-written", "unit", "ratio"]));
 for (const r of rows) console.log(line(r));
-console.log("\n" + line(["size", "raw B", "gzip B", "min+gzip B", ""]));
-for (const [f, raw, gzip, min] of sizes) console.log(line([f, raw, gzip, min, ""]));
+console.log("\n" + sizes.trimEnd());

@@ -12,12 +12,13 @@ mkdir -p "$out" pkg
 
 # Web glue + wasm-opt'd wasm (wasm-opt from the binaryen npm package, see TOOLCHAIN).
 # std is rebuilt by nightly with panics as an immediate abort, which leaves out std's panic
-# reporting and most of its formatting (7 KB of the gzip). The core has no path to a panic
+# reporting and most of its formatting (7 KB of the gzip); panic locations and Debug output,
+# which nothing can print any more, are left out too. The core has no path to a panic
 # (clippy denies unwrap, expect and indexing), and a panic was already an abort. Its own
 # target dir keeps these flags from invalidating the stable builds' cache.
 std_target=target/pkg-std
 RUSTUP_TOOLCHAIN=nightly CARGO_TARGET_DIR=$std_target \
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
   wasm-pack build . --release --target web --out-dir "$out/web" --out-name "$name" --no-pack \
   -- -Zbuild-std=std,panic_abort >&2
 raw="$std_target/wasm32-unknown-unknown/release/$name.wasm"
