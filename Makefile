@@ -70,7 +70,7 @@ test-node:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test $(CONSUMER)/
 
 ## Hostile server answers (HTML pages, broken/huge/wrong-typed JSON, stalls, resets,
-## redirects, never-ending walks) against the installed package, in Node and Chromium.
+## redirects, never-ending walks) against the installed package, in Node, Chromium and Firefox.
 test-hostile:
 	node --test tests/hostile/
 

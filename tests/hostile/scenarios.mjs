@@ -1,6 +1,7 @@
-// The hostile-response matrix, shared by Node (node.test.mjs) and Chromium (page.html via
-// chromium.test.mjs): what the server sends for each scenario, what the client must make
-// of it, and the check run on the client side. No imports, so a browser loads it as is.
+// The hostile-response matrix, shared by Node (node.test.mjs), Chromium and Firefox (page.html
+// via chromium.test.mjs and firefox.test.mjs): what the server sends for each scenario, what
+// the client must make of it, and the check run on the client side. No imports, so a browser
+// loads it as is.
 //
 // Every scenario gets fresh client(s) whose endpoint is `{server}/s/{scenario}/{clientId}`.
 // The server answers the first `hostile` POSTs of a client id with the scenario's response
