@@ -34,8 +34,14 @@ enum RawCase {
         unpin: bool,
         conversations: Value,
     },
-    Mark { account: String, operations: Value },
-    CreateGroup { account: String, group: Value },
+    Mark {
+        account: String,
+        operations: Value,
+    },
+    CreateGroup {
+        account: String,
+        group: Value,
+    },
     GetGroups {
         account: String,
         #[serde(default)]
@@ -50,11 +56,27 @@ enum RawCase {
 }
 
 enum Case {
-    Top { account: String, unpin: bool, conversations: Vec<Conversation> },
-    Mark { account: String, operations: Vec<MarkOperation> },
-    CreateGroup { account: String, group: NewGroup },
-    GetGroups { account: String, options: GroupsOptions },
-    List { account: String, options: ListOptions },
+    Top {
+        account: String,
+        unpin: bool,
+        conversations: Vec<Conversation>,
+    },
+    Mark {
+        account: String,
+        operations: Vec<MarkOperation>,
+    },
+    CreateGroup {
+        account: String,
+        group: NewGroup,
+    },
+    GetGroups {
+        account: String,
+        options: GroupsOptions,
+    },
+    List {
+        account: String,
+        options: ListOptions,
+    },
     Config(ConfigCase),
 }
 
@@ -80,21 +102,46 @@ fn parse<T: miniserde::Deserialize>(value: &Value) -> Option<T> {
 
 fn case(raw: RawCase) -> Option<Case> {
     Some(match raw {
-        RawCase::Top { account, unpin, conversations } => {
-            Case::Top { account, unpin, conversations: parse(&conversations)? }
-        }
-        RawCase::Mark { account, operations } => {
-            Case::Mark { account, operations: parse(&operations)? }
-        }
-        RawCase::CreateGroup { account, group } => {
-            Case::CreateGroup { account, group: parse(&group)? }
-        }
-        RawCase::GetGroups { account, options } => Case::GetGroups { account, options: read(&options)? },
-        RawCase::List { account, options } => Case::List { account, options: read(&options)? },
+        RawCase::Top {
+            account,
+            unpin,
+            conversations,
+        } => Case::Top {
+            account,
+            unpin,
+            conversations: parse(&conversations)?,
+        },
+        RawCase::Mark {
+            account,
+            operations,
+        } => Case::Mark {
+            account,
+            operations: parse(&operations)?,
+        },
+        RawCase::CreateGroup { account, group } => Case::CreateGroup {
+            account,
+            group: parse(&group)?,
+        },
+        RawCase::GetGroups { account, options } => Case::GetGroups {
+            account,
+            options: read(&options)?,
+        },
+        RawCase::List { account, options } => Case::List {
+            account,
+            options: read(&options)?,
+        },
         RawCase::Config(value) => Case::Config(ConfigCase {
             config: parse(&value)?,
-            user_sig: value.get("userSig").and_then(Value::as_str).unwrap_or_default().to_owned(),
-            random: value.get("random").and_then(Value::as_u64).and_then(|r| u32::try_from(r).ok()).unwrap_or(0),
+            user_sig: value
+                .get("userSig")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            random: value
+                .get("random")
+                .and_then(Value::as_u64)
+                .and_then(|r| u32::try_from(r).ok())
+                .unwrap_or(0),
         }),
     })
 }

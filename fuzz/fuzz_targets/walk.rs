@@ -7,10 +7,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::collections::HashSet;
+use tencent_chat_conversations::codec;
 use tencent_chat_conversations::endpoints::contact_group::GetContactGroup;
 use tencent_chat_conversations::endpoints::get_list::GetList;
 use tencent_chat_conversations::endpoints::Endpoint;
-use tencent_chat_conversations::codec;
 use tencent_chat_conversations::types::{Cursor, GroupsOptions, ListOptions};
 use tencent_chat_conversations::walk::{ConversationList, MarkedList, Source, Walk};
 use tencent_chat_conversations::ErrorKind;

@@ -6,12 +6,13 @@ use miniserde::Serialize;
 use tencent_chat_conversations::codec::{self, MAX_SAFE_INTEGER};
 use tencent_chat_conversations::endpoints::Endpoint;
 use tencent_chat_conversations::envelope;
-use tencent_chat_conversations::wire::Envelope;
+use tencent_chat_conversations::wire::Reply;
 use tencent_chat_conversations::{ChatError, ErrorKind};
 
-/// Arbitrary bytes as a 2xx response body of endpoint `E`: the envelope first, then the
-/// endpoint's response type, then `E::decode`, then the caller's value serialised (what
-/// the wasm layer hands to JS). Nothing may panic; every failure must be classified.
+/// Arbitrary bytes as a 2xx response body of endpoint `E`, read in one pass (envelope and
+/// body), then the envelope checked, then `E::decode`, then the caller's value serialised
+/// (what the wasm layer hands to JS); and the same through `codec::decode`, as a transport
+/// calls it, which must agree. Nothing may panic; every failure must be classified.
 pub fn decode<E: Endpoint>(data: &[u8])
 where
     E::Output: Serialize,
@@ -19,8 +20,14 @@ where
     let Ok(text) = std::str::from_utf8(data) else {
         return; // fetch's text() never yields invalid UTF-8
     };
-    let Ok(envelope) = miniserde::json::from_str::<Envelope>(text) else {
-        return; // the transport reports this as bad_response before any typed decoding
+    let outcome = codec::decode::<E>(200, text).map(|_| ());
+    let bad_response = |why: &str| {
+        let e = outcome.clone().expect_err(why);
+        assert_eq!(e.kind, ErrorKind::BadResponse, "{why}: {e:?}");
+        shown(&e);
+    };
+    let Ok(Reply { envelope, body }) = miniserde::json::from_str::<Reply<E::Response>>(text) else {
+        return bad_response("a body that is not the documented JSON decoded");
     };
     let code = envelope.error_code.unwrap_or(0);
     match envelope::check(&envelope) {
@@ -41,20 +48,23 @@ where
             if e.kind == ErrorKind::Api {
                 assert_eq!(e.code, code);
             }
+            assert_eq!(outcome, Err(e.clone()), "codec::decode disagrees");
             shown(&e);
             return;
         }
     }
-    let Ok(response) = miniserde::json::from_str::<E::Response>(text) else {
-        return; // a wrong shape: bad_response in the transport
+    let Some(response) = body else {
+        return bad_response("an OK envelope without the body's fields decoded");
     };
     match E::decode(response) {
         Ok(output) => {
+            assert_eq!(outcome, Ok(()), "codec::decode disagrees");
             let json = codec::to_json(&output);
             serde_json::from_str::<serde_json::Value>(&json).expect("a result must be JSON");
         }
         Err(e) => {
             assert_eq!(e.kind, ErrorKind::BadResponse, "decode failed as {e:?}");
+            assert_eq!(outcome, Err(e.clone()), "codec::decode disagrees");
             shown(&e);
         }
     }
