@@ -1,14 +1,15 @@
 // `make bench`: the package against a hand-written fetch client (handwritten.mjs), same
 // calls, same local server (server.mjs, its own process), one run, side by side. Ratios are
-// package ÷ hand-written; each figure is the median of RUNS runs. Timings are reported, never
-// asserted (shared machines are noisy); sizes are budgeted in `make test` instead.
+// package ÷ hand-written, the median of RUNS paired runs; each figure is the median of its
+// runs. Timings are reported, never asserted (shared machines are noisy); sizes are budgeted
+// in `make test` instead.
 import { spawn, execFileSync } from "node:child_process";
 import { createInterface } from "node:readline";
 import os from "node:os";
 import { ConversationClient } from "../pkg/index.mjs";
 import { handwrittenClient } from "./handwritten.mjs";
 
-const RUNS = Number(process.env.RUNS ?? 5);
+const RUNS = Number(process.env.RUNS ?? 7);
 const CALLS = Number(process.env.CALLS ?? 300);
 const here = new URL(".", import.meta.url);
 
@@ -53,8 +54,13 @@ function child(what, which) {
 }
 
 const rows = [];
-const row = (label, pkg, hand, unit, digits = 3) =>
-  rows.push([label, pkg.toFixed(digits), hand.toFixed(digits), unit, (pkg / hand).toFixed(2)]);
+// Each run measures both clients back to back, so its ratio is paired: the median of those
+// ratios cancels the load drift of a shared machine better than a ratio of medians would.
+const row = (label, pkg, hand, unit, digits = 3) => {
+  const ratio = median(pkg.map((p, i) => p / hand[i]));
+  rows.push([label, median(pkg).toFixed(digits), median(hand).toFixed(digits), unit, ratio.toFixed(2)]);
+};
+const field = (runs, key) => runs.map((r) => r[key]);
 
 // Warm both clients up (JIT, keep-alive connections) before measuring.
 for (const c of Object.values(clients)) for (const call of Object.values(calls)) for (let i = 0; i < 50; i++) await call(c);
@@ -64,25 +70,28 @@ for (const [name, call] of Object.entries(calls)) {
   for (let run = 0; run < RUNS; run++) {
     for (const which of run % 2 ? ["handwritten", "package"] : ["package", "handwritten"]) r[which].push(await sequential(call, clients[which]));
   }
-  row(`CPU per call: ${name}`, median(r.package.map((x) => x.cpuPerCall)), median(r.handwritten.map((x) => x.cpuPerCall)), "ms");
+  row(`CPU per call: ${name}`, field(r.package, "cpuPerCall"), field(r.handwritten, "cpuPerCall"), "ms");
   if (name === "top" || name === "get_list") {
-    row(`sequential latency: ${name}`, median(r.package.map((x) => x.latency)), median(r.handwritten.map((x) => x.latency)), "ms");
+    row(`sequential latency: ${name}`, field(r.package, "latency"), field(r.handwritten, "latency"), "ms");
   }
 }
 const tp = { package: [], handwritten: [] };
-for (let run = 0; run < RUNS; run++) for (const which of ["package", "handwritten"]) tp[which].push(await throughput(calls.top, clients[which]));
-row("throughput, 64 in flight (top)", median(tp.package), median(tp.handwritten), "calls/s", 0);
+for (let run = 0; run < RUNS; run++) {
+  for (const which of run % 2 ? ["handwritten", "package"] : ["package", "handwritten"]) tp[which].push(await throughput(calls.top, clients[which]));
+}
+row("throughput, 64 in flight (top)", tp.package, tp.handwritten, "calls/s", 0);
 
 const walk = { package: [], handwritten: [] }, cold = { package: [], handwritten: [] };
 for (let run = 0; run < RUNS; run++) {
-  for (const which of ["package", "handwritten"]) {
+  for (const which of run % 2 ? ["handwritten", "package"] : ["package", "handwritten"]) {
     walk[which].push(child("walk", which));
     cold[which].push(child("cold", which).ms);
   }
 }
-row("walk 10,000 conversations: time", median(walk.package.map((x) => x.ms)), median(walk.handwritten.map((x) => x.ms)), "ms", 1);
-row("walk 10,000 conversations: peak memory", median(walk.package.map((x) => x.peakBytes)) / 1024, median(walk.handwritten.map((x) => x.peakBytes)) / 1024, "KiB", 0);
-row("cold start in Node: import to client ready", median(cold.package), median(cold.handwritten), "ms", 1);
+const kib = (runs) => field(runs, "peakBytes").map((b) => b / 1024);
+row("walk 10,000 conversations: time", field(walk.package, "ms"), field(walk.handwritten, "ms"), "ms", 1);
+row("walk 10,000 conversations: peak memory", kib(walk.package), kib(walk.handwritten), "KiB", 0);
+row("cold start in Node: import to client ready", cold.package, cold.handwritten, "ms", 1);
 server.kill();
 
 // The sizes as `make size` budgets them: each file raw and gzip -9, then the .wasm plus
@@ -92,7 +101,7 @@ const sizes = execFileSync(new URL("../scripts/size.sh", import.meta.url).pathna
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}`);
 const rustc = execFileSync("rustc", ["+nightly", "--version"], { encoding: "utf8" }).trim();
-console.log(`wasm built by ${rustc}; medians of ${RUNS} runs, ${CALLS} sequential calls each\n`);
+console.log(`wasm built by ${rustc}; medians of ${RUNS} paired runs, ${CALLS} sequential calls each\n`);
 const widths = [46, 12, 12, 8, 8];
 const line = (cells) => cells.map((c, i) => String(c)[i ? "padStart" : "padEnd"](widths[i])).join(" ");
 console.log(line(["measure", "package", "hand-written", "unit", "ratio"]));
