@@ -141,6 +141,11 @@ mod tests {
         let e = decode::<GetList>(200, r#"{"ActionStatus":"OK","ErrorCode":0}"#).unwrap_err();
         assert_eq!(e.kind, ErrorKind::BadResponse);
         assert!(e.info.contains("field missing"), "{}", e.info);
+        // null reads as absent.
+        let ok = r#"{"ActionStatus":"OK","ErrorCode":null,"ErrorInfo":null,"ErrorDisplay":null}"#;
+        decode::<Top>(200, ok).unwrap();
+        let e = decode::<Top>(200, r#"{"ActionStatus":null}"#).unwrap_err();
+        assert!(e.info.contains("no ActionStatus"), "{}", e.info);
         // The envelope may come anywhere among the body's fields.
         let ok = r#"{"CompleteFlag":1,"ActionStatus":"OK","SessionItem":[],"ErrorCode":0}"#;
         assert!(decode::<GetList>(200, ok).unwrap().complete);

@@ -48,7 +48,8 @@ impl<T: Deserialize> Visitor for Place<Reply<T>> {
         });
         let body = T::begin(&mut reply.body).map()?;
         Ok(Box::new(ReplyFields {
-            envelope: &mut reply.envelope,
+            out: &mut reply.envelope,
+            read: Default::default(),
             body,
         }))
     }
@@ -56,22 +57,39 @@ impl<T: Deserialize> Visitor for Place<Reply<T>> {
 
 /// Sends the envelope's keys to the envelope and every other key to the body.
 struct ReplyFields<'a> {
-    envelope: &'a mut Envelope,
+    out: &'a mut Envelope,
+    read: EnvelopeSlots,
     body: Box<dyn Map + 'a>,
+}
+
+/// The envelope as read; a `null` reads as absent (`Some(None)`), as in the body's fields.
+#[derive(Default)]
+struct EnvelopeSlots {
+    action_status: Option<Option<String>>,
+    error_code: Option<Option<i64>>,
+    error_info: Option<Option<String>>,
+    error_display: Option<Option<String>>,
 }
 
 impl Map for ReplyFields<'_> {
     fn key(&mut self, k: &str) -> miniserde::Result<&mut dyn Visitor> {
         Ok(match k {
-            "ActionStatus" => Deserialize::begin(&mut self.envelope.action_status),
-            "ErrorCode" => Deserialize::begin(&mut self.envelope.error_code),
-            "ErrorInfo" => Deserialize::begin(&mut self.envelope.error_info),
-            "ErrorDisplay" => Deserialize::begin(&mut self.envelope.error_display),
+            "ActionStatus" => Deserialize::begin(&mut self.read.action_status),
+            "ErrorCode" => Deserialize::begin(&mut self.read.error_code),
+            "ErrorInfo" => Deserialize::begin(&mut self.read.error_info),
+            "ErrorDisplay" => Deserialize::begin(&mut self.read.error_display),
             _ => self.body.key(k)?,
         })
     }
 
     fn finish(&mut self) -> miniserde::Result<()> {
+        let read = std::mem::take(&mut self.read);
+        *self.out = Envelope {
+            action_status: read.action_status.flatten(),
+            error_code: read.error_code.flatten(),
+            error_info: read.error_info.flatten(),
+            error_display: read.error_display.flatten(),
+        };
         // A failure has none of the body's fields: `body` stays `None`, and the envelope
         // decides what the caller is told.
         let _ = self.body.finish();
