@@ -85,17 +85,25 @@ pub fn safe(n: u64) -> Result<u64, ChatError> {
 pub(crate) fn object<'a, const N: usize>(
     fields: [(&'static str, Option<&'a dyn Serialize>); N],
 ) -> Fragment<'a> {
-    struct Fields<'a>(std::vec::IntoIter<(&'static str, &'a dyn Serialize)>);
-    impl Map for Fields<'_> {
-        fn next(&mut self) -> Option<(Cow<'_, str>, &dyn Serialize)> {
-            self.0.next().map(|(k, v)| (Cow::Borrowed(k), v))
+    Fragment::Map(Box::new(Fields { fields, next: 0 }))
+}
+
+/// [`object`]'s fields, walked in place (no list of the present ones is built).
+struct Fields<'a, const N: usize> {
+    fields: [(&'static str, Option<&'a dyn Serialize>); N],
+    next: usize,
+}
+
+impl<const N: usize> Map for Fields<'_, N> {
+    fn next(&mut self) -> Option<(Cow<'_, str>, &dyn Serialize)> {
+        while let Some(&(key, value)) = self.fields.get(self.next) {
+            self.next += 1;
+            if let Some(value) = value {
+                return Some((Cow::Borrowed(key), value));
+            }
         }
+        None
     }
-    let present: Vec<_> = fields
-        .into_iter()
-        .filter_map(|(k, v)| v.map(|v| (k, v)))
-        .collect();
-    Fragment::Map(Box::new(Fields(present.into_iter())))
 }
 
 /// A field that is always written, for [`object`].
