@@ -1,7 +1,7 @@
 //! Conversation groups: `create_contact_group` (one group per call) and the paged
 //! `get_contact_group`, which also returns every marked conversation.
 
-use super::{check_account, item_results, Endpoint};
+use super::{check_account, item_results, try_map, Endpoint};
 use crate::codec::safe;
 use crate::error::ChatError;
 use crate::marks::decode_standard_mark;
@@ -55,11 +55,7 @@ pub fn create_request(
         from_account,
         group_contact_item: vec![wire::GroupContactItem {
             group_name: group.name.clone(),
-            contact_item: group
-                .conversations
-                .iter()
-                .map(Conversation::to_contact)
-                .collect::<Result<_, _>>()?,
+            contact_item: try_map(&group.conversations, Conversation::to_contact)?,
         }],
     })
 }
@@ -72,18 +68,11 @@ impl Endpoint for GetContactGroup {
 
     fn decode(response: Self::Response) -> Result<GroupsPage, ChatError> {
         Ok(GroupsPage {
-            conversations: response
-                .contact_item
-                .unwrap_or_default()
-                .into_iter()
-                .map(marked_conversation)
-                .collect::<Result<_, _>>()?,
-            groups: response
-                .group_item
-                .unwrap_or_default()
-                .into_iter()
-                .map(group_info)
-                .collect::<Result<_, _>>()?,
+            conversations: try_map(
+                response.contact_item.unwrap_or_default(),
+                marked_conversation,
+            )?,
+            groups: try_map(response.group_item.unwrap_or_default(), group_info)?,
             complete: response.complete_flag == 1,
             next_start_index: safe(response.next_start_index.unwrap_or(0))?,
         })
@@ -113,12 +102,7 @@ fn marked_conversation(item: wire::MarkedContactItem) -> Result<MarkedConversati
         marks: item.standard_mark.as_deref().and_then(decode_standard_mark),
         standard_mark: item.standard_mark.unwrap_or_default(),
         custom_mark: item.custom_mark,
-        group_ids: item
-            .contact_group_id
-            .unwrap_or_default()
-            .into_iter()
-            .map(safe)
-            .collect::<Result<_, _>>()?,
+        group_ids: try_map(item.contact_group_id.unwrap_or_default(), safe)?,
         timestamp: safe(item.timestamp.unwrap_or(0))?,
     })
 }

@@ -1,6 +1,6 @@
 //! `v4/recentcontact/get_list`: one page of a user's conversations, pinned first.
 
-use super::{check_account, Endpoint};
+use super::{check_account, try_map, Endpoint};
 use crate::codec::safe;
 use crate::error::ChatError;
 use crate::marks::decode_standard_mark;
@@ -24,12 +24,7 @@ impl Endpoint for GetList {
 
     fn decode(response: Self::Response) -> Result<ListPage, ChatError> {
         Ok(ListPage {
-            items: response
-                .session_item
-                .unwrap_or_default()
-                .into_iter()
-                .map(conversation_item)
-                .collect::<Result<_, _>>()?,
+            items: try_map(response.session_item.unwrap_or_default(), conversation_item)?,
             complete: response.complete_flag == 1,
             cursor: Cursor {
                 time_stamp: safe(response.time_stamp.unwrap_or(0))?,
@@ -74,7 +69,7 @@ fn conversation_item(item: wire::SessionItem) -> Result<ConversationItem, ChatEr
         custom_mark: item.custom_mark,
         group_ids: item
             .contact_group_id
-            .map(|ids| ids.into_iter().map(safe).collect::<Result<_, _>>())
+            .map(|ids| try_map(ids, safe))
             .transpose()?,
     })
 }

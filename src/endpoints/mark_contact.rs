@@ -1,6 +1,6 @@
 //! `v4/recentcontact/mark_contact`: set/clear standard mark bits and set a custom mark.
 
-use super::{check_account, item_results, Endpoint};
+use super::{check_account, item_results, try_map, Endpoint};
 use crate::error::ChatError;
 use crate::marks::check_bit;
 use crate::types::{ItemResult, MarkOperation};
@@ -43,7 +43,7 @@ pub fn request(
     }
     Ok(wire::MarkContactRequest {
         from_account,
-        mark_item: operations.iter().map(mark_item).collect::<Result<_, _>>()?,
+        mark_item: try_map(operations, mark_item)?,
     })
 }
 

@@ -1,6 +1,6 @@
 //! `v4/recentcontact/top`: pin (OperationType 1) or unpin (2) conversations.
 
-use super::{check_account, Endpoint};
+use super::{check_account, try_map, Endpoint};
 use crate::error::ChatError;
 use crate::types::Conversation;
 use crate::wire;
@@ -37,10 +37,7 @@ pub fn request(
     Ok(wire::TopRequest {
         from_account,
         operation_type: operation as u8,
-        recent_contact_item: conversations
-            .iter()
-            .map(Conversation::to_recent_contact)
-            .collect::<Result<_, _>>()?,
+        recent_contact_item: try_map(conversations, Conversation::to_recent_contact)?,
     })
 }
 
