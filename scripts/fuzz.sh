@@ -23,10 +23,7 @@ esac
 log() { printf '[fuzz] %s\n' "$*" >&2; }
 
 # --- what the build needs -----------------------------------------------------------------
-if ! cargo +nightly --version >/dev/null 2>&1; then
-  log "rustup toolchain install nightly (cargo fuzz needs nightly for -Zsanitizer)"
-  rustup toolchain install nightly --profile minimal
-fi
+"$(dirname "$0")/setup.sh" nightly # cargo fuzz needs nightly for -Zsanitizer
 if ! command -v c++ >/dev/null; then # libfuzzer-sys compiles libFuzzer's C++ sources
   log "apt-get install g++"
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what `make test` and `make demo` need, skipping whatever is already present at
-# the right version. Safe to run repeatedly. Usage: scripts/setup.sh [rust|wasm|browsers|node|all]...
+# the right version. Safe to run repeatedly. Usage: scripts/setup.sh [rust|nightly|wasm|browsers|node|all]...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,14 +35,19 @@ setup_rust() {
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
 }
 
-setup_wasm() {
-  setup_rust
-  # The package's .wasm is built by nightly with its own std (scripts/build-pkg.sh).
+# Nightly builds the package's .wasm with its own std (scripts/build-pkg.sh, rust-src) and
+# the fuzz targets (cargo fuzz's sanitizer flags).
+setup_nightly() {
   if ! cargo +nightly --version >/dev/null 2>&1; then
     log "rustup toolchain install nightly"; rustup toolchain install nightly --profile minimal
   fi
   rustup +nightly component list --installed | grep -qx rust-src \
     || { log "rustup +nightly component add rust-src"; rustup +nightly component add rust-src; }
+}
+
+setup_wasm() {
+  setup_rust
+  setup_nightly
   if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
     log "cargo install wasm-pack $WASM_PACK_VERSION (~3 min)"
     cargo_install wasm-pack "$WASM_PACK_VERSION"
@@ -73,7 +78,7 @@ setup_node() {
 [ $# -eq 0 ] && set -- all
 for what in "$@"; do
   case "$what" in
-    rust) setup_rust ;; wasm) setup_wasm ;; browsers) setup_browsers ;; node) setup_node ;;
+    rust) setup_rust ;; nightly) setup_nightly ;; wasm) setup_wasm ;; browsers) setup_browsers ;; node) setup_node ;;
     all) setup_wasm; setup_browsers; setup_node ;;
     *) log "unknown: $what"; exit 2 ;;
   esac
