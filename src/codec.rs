@@ -1,31 +1,29 @@
 //! JSON text in and out of the core, for transports that move text (the npm package sends
 //! strings across the wasm boundary, one per value, rather than converting field by field):
 //! caller input, request bodies, and a whole response checked and decoded in one step.
-//!
-//! miniserde rather than serde_json: its derives share one parser through trait objects
-//! instead of being compiled out per type, which keeps the wasm a fraction of the size.
 
 use crate::endpoints::Endpoint;
 use crate::envelope;
 use crate::error::ChatError;
-use crate::wire::{Empty, Reply};
-use miniserde::json;
-use miniserde::ser::{Fragment, Map};
-use miniserde::{Deserialize, Serialize};
-use std::borrow::Cow;
+use crate::json::{self, Problem, Read, ReadObject, Write};
+use crate::wire::{Empty, Envelope, Reply};
 
 /// Largest integer a JS number holds exactly (2^53 − 1).
 pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
-/// Reads caller input; a wrong shape is the caller's error, reported with the shape
-/// `expected` (miniserde's errors do not say which field failed).
-pub fn input<T: Deserialize>(json: &str, what: &str, expected: &str) -> Result<T, ChatError> {
-    json::from_str(json)
-        .map_err(|_| ChatError::invalid_input(text!("{}: expected {}", what, expected)))
+/// Reads caller input; a wrong shape is the caller's error, reported with where it went
+/// wrong and the shape `expected`.
+pub fn input<T: Read>(text: &str, what: &str, expected: &str) -> Result<T, ChatError> {
+    json::from_str(text).map_err(|e| input_error(e, what, expected))
+}
+
+/// Apart from [`input`], so that it is compiled once rather than for every `T`.
+fn input_error(e: json::Error, what: &str, expected: &str) -> ChatError {
+    ChatError::invalid_input(text!("{}: {}; expected {}", what, e.describe(), expected))
 }
 
 /// Writes a request body or a result.
-pub fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+pub fn to_json<T: Write + ?Sized>(value: &T) -> String {
     json::to_string(value)
 }
 
@@ -41,12 +39,30 @@ pub fn decode<E: Endpoint>(status: u16, text: &str) -> Result<E::Output, ChatErr
 }
 
 /// The body past the envelope, once the status and the envelope have passed.
-fn reply<T: Deserialize>(status: u16, text: &str) -> Result<T, ChatError> {
+fn reply<T: ReadObject>(status: u16, text: &str) -> Result<T, ChatError> {
     envelope::check_status(status)?;
     check_object(text)?;
-    let reply: Reply<T> = json::from_str(text).map_err(|_| shape_error(text))?;
-    envelope::check(&reply.envelope)?;
-    reply.body.ok_or_else(|| shape_error(text))
+    let Reply { envelope, body } = Reply::<T>::read(text);
+    let body = body.map_err(|e| unread(text, e))?;
+    envelope::check(&envelope)?;
+    Ok(body)
+}
+
+/// Why a body that did not read is refused (apart from [`reply`], so that it is compiled
+/// once rather than for every endpoint).
+fn unread(text: &str, e: json::Error) -> ChatError {
+    // Not JSON: whatever envelope was read before the error is not to be trusted.
+    if e.problem == Problem::Syntax {
+        return shape_error(text, e);
+    }
+    // JSON of another shape. A failure leaves the body's fields out (or, rarely, sends them
+    // of another type), so the envelope, read whole on its own, decides first.
+    match json::from_str::<Envelope>(text) {
+        Ok(envelope) => envelope::check(&envelope)
+            .err()
+            .unwrap_or_else(|| shape_error(text, e)),
+        Err(e) => shape_error(text, e),
+    }
 }
 
 fn check_object(text: &str) -> Result<(), ChatError> {
@@ -59,12 +75,12 @@ fn check_object(text: &str) -> Result<(), ChatError> {
     )))
 }
 
-/// miniserde's errors carry no detail (that is what keeps it small).
-fn shape_error(text: &str) -> ChatError {
+/// Says where the body went wrong, but nothing of what it holds.
+fn shape_error(text: &str, e: json::Error) -> ChatError {
     ChatError::bad_response(text!(
-        "response body ({} bytes) is not JSON of the documented shape: truncated, or a \
-         field missing or of the wrong type",
-        text.len()
+        "response body ({} bytes) is not the documented JSON: {}",
+        text.len(),
+        e.describe()
     ))
 }
 
@@ -78,42 +94,6 @@ pub fn safe(n: u64) -> Result<u64, ChatError> {
         )));
     }
     Ok(n)
-}
-
-/// A JSON object of the fields that are `Some`, in order: what the derive cannot do (it
-/// writes `null`), for types whose absent fields must be left out.
-pub(crate) fn object<'a, const N: usize>(
-    fields: [(&'static str, Option<&'a dyn Serialize>); N],
-) -> Fragment<'a> {
-    Fragment::Map(Box::new(Fields { fields, next: 0 }))
-}
-
-/// [`object`]'s fields, walked in place (no list of the present ones is built).
-struct Fields<'a, const N: usize> {
-    fields: [(&'static str, Option<&'a dyn Serialize>); N],
-    next: usize,
-}
-
-impl<const N: usize> Map for Fields<'_, N> {
-    fn next(&mut self) -> Option<(Cow<'_, str>, &dyn Serialize)> {
-        while let Some(&(key, value)) = self.fields.get(self.next) {
-            self.next += 1;
-            if let Some(value) = value {
-                return Some((Cow::Borrowed(key), value));
-            }
-        }
-        None
-    }
-}
-
-/// A field that is always written, for [`object`].
-pub(crate) fn some<T: Serialize>(value: &T) -> Option<&dyn Serialize> {
-    Some(value)
-}
-
-/// A field written only when present, for [`object`].
-pub(crate) fn opt<T: Serialize>(value: &Option<T>) -> Option<&dyn Serialize> {
-    value.as_ref().map(|v| v as &dyn Serialize)
 }
 
 #[cfg(test)]
@@ -135,7 +115,7 @@ mod tests {
         let e = decode::<Top>(200, "{\"ActionStatus\":\"OK\"").unwrap_err();
         assert!(e.info.contains("not JSON"), "{}", e.info);
         let e = decode::<Top>(200, "{\"ActionStatus\":1}").unwrap_err();
-        assert!(e.info.contains("wrong type"), "{}", e.info);
+        assert!(e.info.contains("expected a string"), "{}", e.info);
         let failed = r#"{"ActionStatus":"FAIL","ErrorCode":70001,"ErrorInfo":"expired"}"#;
         assert_eq!(decode::<Top>(200, failed).unwrap_err().code, 70001);
         decode::<Top>(200, r#"{"ActionStatus":"OK","ErrorCode":0}"#).unwrap();
@@ -148,7 +128,7 @@ mod tests {
         assert_eq!((e.kind, e.code), (ErrorKind::Api, 70001));
         let e = decode::<GetList>(200, r#"{"ActionStatus":"OK","ErrorCode":0}"#).unwrap_err();
         assert_eq!(e.kind, ErrorKind::BadResponse);
-        assert!(e.info.contains("field missing"), "{}", e.info);
+        assert!(e.info.contains("\"CompleteFlag\" missing"), "{}", e.info);
         // null reads as absent.
         let ok = r#"{"ActionStatus":"OK","ErrorCode":null,"ErrorInfo":null,"ErrorDisplay":null}"#;
         decode::<Top>(200, ok).unwrap();
@@ -185,17 +165,5 @@ mod tests {
         let e = input::<Vec<u8>>("{}", "operations", "bits").unwrap_err();
         assert_eq!(e.kind, ErrorKind::InvalidInput);
         assert!(e.info.starts_with("operations: "), "{}", e.info);
-    }
-
-    #[test]
-    fn object_leaves_out_absent_fields() {
-        struct T(Option<u8>, String);
-        impl Serialize for T {
-            fn begin(&self) -> Fragment<'_> {
-                object([("a", opt(&self.0)), ("b", some(&self.1))])
-            }
-        }
-        assert_eq!(to_json(&T(None, "x".into())), r#"{"b":"x"}"#);
-        assert_eq!(to_json(&T(Some(1), "x".into())), r#"{"a":1,"b":"x"}"#);
     }
 }

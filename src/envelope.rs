@@ -46,9 +46,7 @@ mod tests {
     use super::*;
 
     fn env(json: &str) -> Envelope {
-        let reply: crate::wire::Reply<crate::wire::Empty> =
-            miniserde::json::from_str(json).unwrap();
-        reply.envelope
+        crate::json::from_str(json).unwrap()
     }
 
     #[test]

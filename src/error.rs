@@ -1,37 +1,35 @@
 //! The one error type every failure becomes, with a shape that is stable across Rust and JS.
 
-use crate::codec::{object, opt, some};
-use miniserde::ser::Fragment;
-use miniserde::Serialize;
+use crate::json::{Write, Writer};
 use std::fmt;
 
 /// What went wrong, coarsely: callers branch on this, not on messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum ErrorKind {
     /// Rejected before any request was sent.
-    #[serde(rename = "invalid_input")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "invalid_input"))]
     InvalidInput,
     /// The service answered with a failure (`ErrorCode` ≠ 0).
-    #[serde(rename = "api")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "api"))]
     Api,
     /// The HTTP status was not 2xx.
-    #[serde(rename = "http")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "http"))]
     Http,
     /// No HTTP response: connection refused, reset, DNS, CORS, redirect refused.
-    #[serde(rename = "network")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "network"))]
     Network,
     /// The body was not the documented JSON.
-    #[serde(rename = "bad_response")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "bad_response"))]
     BadResponse,
     /// An attempt took longer than its timeout.
-    #[serde(rename = "timeout")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "timeout"))]
     Timeout,
     /// The caller's `AbortSignal` fired.
-    #[serde(rename = "aborted")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "aborted"))]
     Aborted,
     /// The client-side rate limiter refused, or the service kept answering 60007.
-    #[serde(rename = "rate_limited")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "rate_limited"))]
     RateLimited,
 }
 
@@ -65,6 +63,12 @@ impl ErrorKind {
             ErrorKind::Aborted => "aborted",
             ErrorKind::RateLimited => "rate_limited",
         }
+    }
+}
+
+impl Write for ErrorKind {
+    fn write(&self, writer: &mut Writer) {
+        writer.string(self.name());
     }
 }
 
@@ -139,20 +143,16 @@ impl ChatError {
     }
 }
 
-impl Serialize for ChatError {
-    fn begin(&self) -> Fragment<'_> {
-        object([
-            ("kind", some(&self.kind)),
-            ("code", some(&self.code)),
-            ("info", some(&self.info)),
-            ("display", some(&self.display)),
-            ("command", some(&self.command)),
-            ("random", opt(&self.random)),
-            ("httpStatus", opt(&self.http_status)),
-            ("attempts", some(&self.attempts)),
-        ])
-    }
-}
+impl_write!(ChatError {
+    kind: "kind",
+    code: "code",
+    info: "info",
+    display: "display",
+    command: "command",
+    random: "random",
+    http_status: "httpStatus",
+    attempts: "attempts",
+});
 
 impl fmt::Display for ChatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

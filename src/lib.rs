@@ -33,6 +33,9 @@ macro_rules! text {
     }};
 }
 
+#[macro_use]
+pub mod json;
+
 pub mod codec;
 pub mod config;
 pub mod endpoints;

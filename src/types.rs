@@ -1,20 +1,17 @@
 //! The caller-facing types, in the JS API's camelCase. TypeScript declarations for the npm
-//! package are generated from these (tsify, from the same `#[serde(rename)]`s miniserde
-//! reads); the wire forms live in [`crate::wire`].
+//! package are generated from these (tsify, from the `#[serde(rename)]`s, which must
+//! name the keys that `impl_read!` and `impl_write!` list); the wire forms live in [`crate::wire`].
 
-use crate::codec::{object, opt, some};
 use crate::error::ChatError;
+use crate::json::{self, Problem, Read, Reader, Write, Writer};
 use crate::wire;
-use miniserde::de::{Map, Visitor};
-use miniserde::ser::Fragment;
-use miniserde::{make_place, Deserialize, Serialize};
 
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
 /// A conversation: one-to-one with a user, or a group chat. In JSON, tagged by `type`:
 /// `{ "type": "c2c", "userId" }` or `{ "type": "group", "groupId" }`.
-// The serde attributes are tsify's only (miniserde has no tagged enums; see the impls).
+// The serde attributes are tsify's only; the JSON is read and written by the impls below.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify), serde(tag = "type"))]
 pub enum Conversation {
@@ -99,69 +96,42 @@ impl Conversation {
     }
 }
 
-impl Serialize for Conversation {
-    fn begin(&self) -> Fragment<'_> {
+impl Write for Conversation {
+    fn write(&self, writer: &mut Writer) {
+        writer.begin_object();
         match self {
             Conversation::C2c { user_id } => {
-                object([("type", some(&"c2c")), ("userId", some(user_id))])
+                writer.field("type", "c2c");
+                writer.field("userId", user_id);
             }
             Conversation::Group { group_id } => {
-                object([("type", some(&"group")), ("groupId", some(group_id))])
+                writer.field("type", "group");
+                writer.field("groupId", group_id);
             }
         }
+        writer.end_object();
     }
 }
 
-make_place!(Place);
-
-impl Deserialize for Conversation {
-    fn begin(out: &mut Option<Self>) -> &mut dyn Visitor {
-        Place::new(out)
-    }
-}
-
-impl Visitor for Place<Conversation> {
-    fn map(&mut self) -> miniserde::Result<Box<dyn Map + '_>> {
-        Ok(Box::new(ConversationFields {
-            kind: None,
-            user_id: None,
-            group_id: None,
-            out: &mut self.out,
-        }))
-    }
-}
-
-/// The fields of a conversation object as they arrive, checked against `type` at the end.
-struct ConversationFields<'a> {
-    kind: Option<String>,
-    user_id: Option<String>,
-    group_id: Option<String>,
-    out: &'a mut Option<Conversation>,
-}
-
-impl Map for ConversationFields<'_> {
-    fn key(&mut self, k: &str) -> miniserde::Result<&mut dyn Visitor> {
-        Ok(match k {
-            "type" => Deserialize::begin(&mut self.kind),
-            "userId" => Deserialize::begin(&mut self.user_id),
-            "groupId" => Deserialize::begin(&mut self.group_id),
-            _ => <dyn Visitor>::ignore(),
-        })
-    }
-
-    fn finish(&mut self) -> miniserde::Result<()> {
-        *self.out = Some(
-            match (
-                self.kind.as_deref(),
-                self.user_id.take(),
-                self.group_id.take(),
-            ) {
-                (Some("c2c"), Some(user_id), _) => Conversation::C2c { user_id },
-                (Some("group"), _, Some(group_id)) => Conversation::Group { group_id },
-                _ => return Err(miniserde::Error),
-            },
-        );
-        Ok(())
+impl Read for Conversation {
+    fn read(reader: &mut Reader<'_>) -> Result<Self, json::Error> {
+        let (mut kind, mut user_id, mut group_id) = (None, None, None);
+        reader.object(&mut |reader, key| {
+            match key {
+                "type" => kind = Some(String::read(reader)?),
+                "userId" => user_id = Some(String::read(reader)?),
+                "groupId" => group_id = Some(String::read(reader)?),
+                _ => reader.skip()?,
+            }
+            Ok(())
+        })?;
+        match (kind.as_deref(), user_id, group_id) {
+            (Some("c2c"), Some(user_id), _) => Ok(Conversation::C2c { user_id }),
+            (Some("group"), _, Some(group_id)) => Ok(Conversation::Group { group_id }),
+            (Some("c2c"), ..) => Err(reader.error(Problem::Missing("userId"))),
+            (Some("group"), ..) => Err(reader.error(Problem::Missing("groupId"))),
+            _ => Err(reader.error(Problem::Expected("type \"c2c\" or \"group\""))),
+        }
     }
 }
 
@@ -177,7 +147,7 @@ pub enum Mark {
 }
 
 /// One `mark_contact` operation: bits to set and clear, and/or a custom mark.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct MarkOperation {
     pub conversation: Conversation,
@@ -188,13 +158,20 @@ pub struct MarkOperation {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub clear: Option<Vec<u8>>,
     /// The custom mark, at most 256 UTF-8 bytes; `""` clears it.
-    #[serde(rename = "customMark")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "customMark"))]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub custom_mark: Option<String>,
 }
 
+impl_read!(MarkOperation {
+    conversation: "conversation",
+    set: "set",
+    clear: "clear",
+    custom_mark: "customMark",
+});
+
 /// The outcome for one conversation of a multi-item call.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct ItemResult {
     pub conversation: Conversation,
@@ -204,16 +181,28 @@ pub struct ItemResult {
     pub info: String,
 }
 
+impl_write!(ItemResult {
+    conversation: "conversation",
+    ok: "ok",
+    code: "code",
+    info: "info",
+});
+
 /// A conversation group (a user's folder of conversations), not a group chat.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct GroupInfo {
     pub name: String,
     pub id: u64,
 }
 
+impl_write!(GroupInfo {
+    name: "name",
+    id: "id",
+});
+
 /// Input of `createGroup`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct NewGroup {
     /// 1 to 32 UTF-8 bytes.
@@ -221,34 +210,55 @@ pub struct NewGroup {
     pub conversations: Vec<Conversation>,
 }
 
+impl_read!(NewGroup {
+    name: "name",
+    conversations: "conversations",
+});
+
 /// Result of `createGroup`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct CreatedGroup {
     pub group: GroupInfo,
     pub results: Vec<ItemResult>,
 }
 
+impl_write!(CreatedGroup {
+    group: "group",
+    results: "results",
+});
+
 /// Options of `getGroups`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct GroupsOptions {
     /// `nextStartIndex` of the previous page; 0 (the default) for the first.
-    #[serde(rename = "startIndex")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "startIndex"))]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub start_index: Option<u64>,
 }
 
+impl_read!(GroupsOptions {
+    start_index: "startIndex",
+});
+
 /// One page of `get_contact_group`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct GroupsPage {
     pub conversations: Vec<MarkedConversation>,
     pub groups: Vec<GroupInfo>,
     pub complete: bool,
-    #[serde(rename = "nextStartIndex")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "nextStartIndex"))]
     pub next_start_index: u64,
 }
+
+impl_write!(GroupsPage {
+    conversations: "conversations",
+    groups: "groups",
+    complete: "complete",
+    next_start_index: "nextStartIndex",
+});
 
 /// A conversation with standard marks, a custom mark or group membership.
 #[derive(Debug, Clone, PartialEq)]
@@ -269,35 +279,45 @@ pub struct MarkedConversation {
     pub timestamp: u64,
 }
 
-impl Serialize for MarkedConversation {
-    fn begin(&self) -> Fragment<'_> {
-        object([
-            ("conversation", some(&self.conversation)),
-            ("standardMark", some(&self.standard_mark)),
-            ("marks", opt(&self.marks)),
-            ("customMark", opt(&self.custom_mark)),
-            ("groupIds", some(&self.group_ids)),
-            ("timestamp", some(&self.timestamp)),
-        ])
-    }
-}
+impl_write!(MarkedConversation {
+    conversation: "conversation",
+    standard_mark: "standardMark",
+    marks: "marks",
+    custom_mark: "customMark",
+    group_ids: "groupIds",
+    timestamp: "timestamp",
+});
 
 /// The four `get_list` cursors, echoed back to get the next page.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct Cursor {
-    #[serde(rename = "timeStamp")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "timeStamp"))]
     pub time_stamp: u64,
-    #[serde(rename = "startIndex")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "startIndex"))]
     pub start_index: u64,
-    #[serde(rename = "topTimeStamp")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "topTimeStamp"))]
     pub top_time_stamp: u64,
-    #[serde(rename = "topStartIndex")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "topStartIndex"))]
     pub top_start_index: u64,
 }
 
+impl_read!(Cursor {
+    time_stamp: "timeStamp",
+    start_index: "startIndex",
+    top_time_stamp: "topTimeStamp",
+    top_start_index: "topStartIndex",
+});
+
+impl_write!(Cursor {
+    time_stamp: "timeStamp",
+    start_index: "startIndex",
+    top_time_stamp: "topTimeStamp",
+    top_start_index: "topStartIndex",
+});
+
 /// Options of `listConversations`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct ListOptions {
     /// The previous page's cursor; absent for the first page.
@@ -307,21 +327,29 @@ pub struct ListOptions {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub pinned: Option<bool>,
     /// Include conversations without messages (bit 1). Default true.
-    #[serde(rename = "includeEmpty")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "includeEmpty"))]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub include_empty: Option<bool>,
     /// Page through pinned conversations too (bit 2). Default true.
-    #[serde(rename = "paginatePinned")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "paginatePinned"))]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub paginate_pinned: Option<bool>,
     /// Raw AssistFlags, overriding the three booleans (for bits newer services accept).
-    #[serde(rename = "assistFlags")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "assistFlags"))]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub assist_flags: Option<u32>,
 }
 
+impl_read!(ListOptions {
+    cursor: "cursor",
+    pinned: "pinned",
+    include_empty: "includeEmpty",
+    paginate_pinned: "paginatePinned",
+    assist_flags: "assistFlags",
+});
+
 /// One page of `get_list`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct ListPage {
     pub items: Vec<ConversationItem>,
@@ -329,6 +357,12 @@ pub struct ListPage {
     /// Pass as `cursor` to get the next page.
     pub cursor: Cursor,
 }
+
+impl_write!(ListPage {
+    items: "items",
+    complete: "complete",
+    cursor: "cursor",
+});
 
 /// A conversation in the list; marks and groups only where the service sends them.
 #[derive(Debug, Clone, PartialEq)]
@@ -353,16 +387,12 @@ pub struct ConversationItem {
     pub group_ids: Option<Vec<u64>>,
 }
 
-impl Serialize for ConversationItem {
-    fn begin(&self) -> Fragment<'_> {
-        object([
-            ("conversation", some(&self.conversation)),
-            ("msgTime", some(&self.msg_time)),
-            ("pinned", some(&self.pinned)),
-            ("standardMark", opt(&self.standard_mark)),
-            ("marks", opt(&self.marks)),
-            ("customMark", opt(&self.custom_mark)),
-            ("groupIds", opt(&self.group_ids)),
-        ])
-    }
-}
+impl_write!(ConversationItem {
+    conversation: "conversation",
+    msg_time: "msgTime",
+    pinned: "pinned",
+    standard_mark: "standardMark",
+    marks: "marks",
+    custom_mark: "customMark",
+    group_ids: "groupIds",
+});

@@ -15,7 +15,6 @@ use crate::types::{
     ConversationItem, Cursor, GroupInfo, GroupsOptions, GroupsPage, ListOptions, ListPage,
     MarkedConversation,
 };
-use miniserde::Serialize;
 use std::collections::HashMap;
 
 #[cfg(target_arch = "wasm32")]
@@ -270,12 +269,17 @@ impl Source for MarkedList {
 }
 
 /// Result of `getAllGroups`: every marked or grouped conversation, and every group once.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct AllGroups {
     pub conversations: Vec<MarkedConversation>,
     pub groups: Vec<GroupInfo>,
 }
+
+impl_write!(AllGroups {
+    conversations: "conversations",
+    groups: "groups",
+});
 
 #[cfg(test)]
 mod tests {

@@ -16,6 +16,7 @@ use tencent_chat_conversations::endpoints::contact_group::{self, MAX_GROUP_NAME_
 use tencent_chat_conversations::endpoints::get_list;
 use tencent_chat_conversations::endpoints::mark_contact::{self, MAX_CUSTOM_MARK_BYTES, MAX_ITEMS};
 use tencent_chat_conversations::endpoints::top::{self, Operation};
+use tencent_chat_conversations::json::{Read, Write};
 use tencent_chat_conversations::request::{self, Caller, REDACTED};
 use tencent_chat_conversations::types::{
     Conversation, GroupsOptions, ListOptions, MarkOperation, NewGroup,
@@ -24,7 +25,7 @@ use tencent_chat_conversations::{ChatError, ClientConfig, ErrorKind};
 use tencent_chat_conversations_fuzz::shown;
 
 /// The case's envelope; the caller's values stay JSON until the core's own parser
-/// (miniserde, as in the wasm layer) reads them.
+/// (as in the wasm layer) reads them.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 enum RawCase {
@@ -88,7 +89,7 @@ struct ConfigCase {
 }
 
 /// Reads a caller value as the wasm layer does; `null` means the defaults.
-fn read<T: miniserde::Deserialize + Default>(value: &Value) -> Option<T> {
+fn read<T: Read + Default>(value: &Value) -> Option<T> {
     if value.is_null() {
         return Some(<T as Default>::default());
     }
@@ -96,7 +97,7 @@ fn read<T: miniserde::Deserialize + Default>(value: &Value) -> Option<T> {
 }
 
 /// Reads a required caller value as the wasm layer does.
-fn parse<T: miniserde::Deserialize>(value: &Value) -> Option<T> {
+fn parse<T: Read>(value: &Value) -> Option<T> {
     codec::input(&value.to_string(), "fuzz", "fuzz").ok()
 }
 
@@ -222,7 +223,7 @@ fuzz_target!(|data: &[u8]| {
 });
 
 /// A builder's outcome: refused as invalid input, or a body that serialises to an object.
-fn built<T: miniserde::Serialize>(result: Result<T, ChatError>) -> Option<Value> {
+fn built<T: Write>(result: Result<T, ChatError>) -> Option<Value> {
     match result {
         Ok(request) => {
             let text = codec::to_json(&request);

@@ -82,8 +82,8 @@ fn mark_item(op: &MarkOperation) -> Result<wire::MarkItem, ChatError> {
     Ok(wire::MarkItem {
         opt_type,
         contact_item: op.conversation.to_contact()?,
-        set_mark: set,
-        clear_mark: clear,
+        set_mark: Some(set).filter(|bits| !bits.is_empty()),
+        clear_mark: Some(clear).filter(|bits| !bits.is_empty()),
         custom_mark: op.custom_mark.clone(),
     })
 }

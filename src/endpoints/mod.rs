@@ -8,16 +8,16 @@ pub mod mark_contact;
 pub mod top;
 
 use crate::error::ChatError;
+use crate::json::{ReadObject, Write};
 use crate::retry::Idempotency;
-use miniserde::{Deserialize, Serialize};
 
 /// An endpoint's command path and the shapes that cross the wire.
 pub trait Endpoint {
     /// Path below the base URL, e.g. `v4/recentcontact/top`.
     const COMMAND: &'static str;
-    type Request: Serialize;
+    type Request: Write;
     /// The body past the envelope, which [`crate::envelope::check`] has already passed.
-    type Response: Deserialize;
+    type Response: ReadObject;
     type Output;
     /// Whether a retry after an unclear failure (timeout, 5xx) is harmless.
     const IDEMPOTENCY: Idempotency = Idempotency::Idempotent;
@@ -69,10 +69,10 @@ pub(crate) fn item_results(
 /// Test helpers: JSON comparisons against the docs' samples.
 #[cfg(test)]
 pub(crate) mod testing {
-    use miniserde::Serialize;
+    use crate::json::Write;
 
     /// Serialises `request` and compares it with the docs' sample, ignoring key order.
-    pub fn assert_wire<T: Serialize>(request: &T, docs_sample: &str) {
+    pub fn assert_wire<T: Write>(request: &T, docs_sample: &str) {
         let ours: serde_json::Value =
             serde_json::from_str(&crate::codec::to_json(request)).unwrap();
         let docs: serde_json::Value = serde_json::from_str(docs_sample).unwrap();

@@ -102,12 +102,11 @@ impl Method {
 
 /// The account argument, as JSON (anything but a string is the caller's error).
 pub fn account_of(json: &str) -> Result<String, ChatError> {
-    miniserde::json::from_str(json)
-        .map_err(|_| ChatError::invalid_input("account must be a string"))
+    crate::json::from_str(json).map_err(|_| ChatError::invalid_input("account must be a string"))
 }
 
 /// An options object, `null` meaning the defaults.
-pub fn optional<T: miniserde::Deserialize + Default>(
+pub fn optional<T: crate::json::Read + Default>(
     json: &str,
     expected: &str,
 ) -> Result<T, ChatError> {

@@ -6,8 +6,8 @@ use super::thrown;
 use crate::codec::{self, to_json};
 use crate::endpoints::Endpoint;
 use crate::error::ChatError;
+use crate::json::Write;
 use crate::walk::{ConversationList, MarkedList, Source, Walk};
-use miniserde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -96,7 +96,7 @@ fn command_of<S: Source>() -> &'static str {
 
 fn next_request<S: Source>(walk: &mut Walk<S>) -> Result<Option<String>, ChatError>
 where
-    <S::Endpoint as Endpoint>::Request: Serialize,
+    <S::Endpoint as Endpoint>::Request: Write,
 {
     match walk.next_request()? {
         Some(request) => Ok(Some(to_json(&request))),
@@ -106,7 +106,7 @@ where
 
 fn accept<S: Source>(walk: &mut Walk<S>, status: u16, text: &str) -> Result<String, ChatError>
 where
-    S::Item: Serialize,
+    S::Item: Write,
 {
     let page = codec::decode::<S::Endpoint>(status, text)?;
     Ok(to_json(&walk.accept(page)?.items))
