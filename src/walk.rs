@@ -15,7 +15,6 @@ use crate::types::{
     ConversationItem, Cursor, GroupInfo, GroupsOptions, GroupsPage, ListOptions, ListPage,
     MarkedConversation,
 };
-use std::collections::HashMap;
 
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
@@ -23,6 +22,10 @@ use tsify::Tsify;
 /// More pages than this ends a walk as `bad_response`: at the service's page sizes (about
 /// 100) it is millions of conversations, far past what one account can hold.
 pub const MAX_PAGES: u32 = 100_000;
+
+/// More distinct conversation groups than this ends a walk as `bad_response`: the service
+/// allows 20 per user. (The bound keeps looking groups up in a list cheap.)
+pub const MAX_GROUPS: usize = 1_000;
 
 /// One paged endpoint, seen as a sequence of pages: where the walk is and how it moves.
 pub trait Source {
@@ -200,7 +203,6 @@ pub struct MarkedList {
     account: String,
     start_index: u64,
     groups: Vec<GroupInfo>,
-    group_index: HashMap<u64, usize>,
 }
 
 impl MarkedList {
@@ -211,7 +213,6 @@ impl MarkedList {
             account: account.to_owned(),
             start_index: options.start_index.unwrap_or(0),
             groups: Vec::new(),
-            group_index: HashMap::new(),
         })
     }
 
@@ -221,18 +222,20 @@ impl MarkedList {
         &self.groups
     }
 
-    fn add_group(&mut self, group: GroupInfo) {
-        match self.group_index.get(&group.id) {
-            Some(&at) => {
-                if let Some(known) = self.groups.get_mut(at) {
-                    *known = group;
-                }
-            }
+    fn add_group(&mut self, group: GroupInfo) -> Result<(), ChatError> {
+        let full = self.groups.len() >= MAX_GROUPS;
+        match self.groups.iter_mut().find(|known| known.id == group.id) {
+            Some(known) => *known = group,
+            None if !full => self.groups.push(group),
             None => {
-                self.group_index.insert(group.id, self.groups.len());
-                self.groups.push(group);
+                return Err(ChatError::bad_response(text!(
+                    "get_contact_group sent more than {} conversation groups; the service \
+                     allows 20 per user",
+                    MAX_GROUPS
+                )))
             }
         }
+        Ok(())
     }
 }
 
@@ -262,7 +265,7 @@ impl Source for MarkedList {
             self.start_index = page.next_start_index;
         }
         for group in page.groups {
-            self.add_group(group);
+            self.add_group(group)?;
         }
         Ok((page.conversations, page.complete))
     }
@@ -566,6 +569,30 @@ mod tests {
         assert_eq!(
             walk.source().groups(),
             [group(1, "Renamed"), group(2, "Team"), group(3, "New")]
+        );
+    }
+
+    #[test]
+    fn more_groups_than_the_service_allows_end_the_walk() {
+        let walk = Walk::new(MarkedList::new("a", GroupsOptions::default()).unwrap());
+        let mut next = 0;
+        let (pages, sent, end) = run(walk, |req| {
+            let groups = (next..next + 300).map(|id| group(id, "g")).collect();
+            next += 300;
+            GroupsPage {
+                conversations: vec![marked(req.start_index)],
+                groups,
+                complete: false,
+                next_start_index: req.start_index + 1,
+            }
+        });
+        assert_eq!((pages.len(), sent), (3, 4));
+        let e = end.unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadResponse);
+        assert!(
+            e.info.contains("more than 1000 conversation groups"),
+            "{}",
+            e.info
         );
     }
 
