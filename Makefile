@@ -64,7 +64,7 @@ test-types:
 ## Fails on growth past the current size; the target (issue 7) is 50 KB: lower the ratchet
 ## as the package shrinks.
 size:
-	SIZE_BUDGET=55000 scripts/size.sh
+	SIZE_BUDGET=50000 scripts/size.sh
 
 test-node:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test $(CONSUMER)/
