@@ -8,6 +8,8 @@ import { createInterface } from "node:readline";
 import os from "node:os";
 import { ConversationClient } from "../pkg/index.mjs";
 import { handwrittenClient } from "./handwritten.mjs";
+import { listPage } from "./pages.mjs";
+import { createRequire } from "node:module";
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const CALLS = Number(process.env.CALLS ?? 300);
@@ -94,6 +96,28 @@ row("walk 10,000 conversations: peak memory", kib(walk.package), kib(walk.handwr
 row("cold start in Node: import to client ready", cold.package, cold.handwritten, "ms", 1);
 server.kill();
 
+// Where get_list's extra time goes, without the network: the hand-written client decodes a
+// page with one JSON.parse; the package has the wasm read the page and write the result
+// (the text crossing the boundary both ways included), then JSON.parse reads the result.
+const { Engine } = createRequire(import.meta.url)("../pkg/node.cjs");
+const engine = new Engine(JSON.stringify(options));
+const page = listPage(0);
+const result = engine.decode("listConversations", 200, page, options.userSig);
+const microseconds = (f, n = 2000) => {
+  for (let i = 0; i < n / 10; i++) f();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) f();
+  return ((performance.now() - t0) / n) * 1000;
+};
+const decoding = { page: [], wasm: [], result: [] };
+for (let run = 0; run < RUNS; run++) {
+  decoding.page.push(microseconds(() => JSON.parse(page)));
+  decoding.wasm.push(microseconds(() => engine.decode("listConversations", 200, page, options.userSig)));
+  decoding.result.push(microseconds(() => JSON.parse(result)));
+}
+const packageDecoding = decoding.wasm.map((w, i) => w + decoding.result[i]);
+row("get_list page decoded, no network", packageDecoding, decoding.page, "µs", 1);
+
 // The sizes as `make size` budgets them: each file raw and gzip -9, then the .wasm plus
 // the JS bundled and minified by esbuild.
 const sizes = execFileSync(new URL("../scripts/size.sh", import.meta.url).pathname, { encoding: "utf8" });
@@ -106,4 +130,5 @@ const widths = [46, 12, 12, 8, 8];
 const line = (cells) => cells.map((c, i) => String(c)[i ? "padStart" : "padEnd"](widths[i])).join(" ");
 console.log(line(["measure", "package", "hand-written", "unit", "ratio"]));
 for (const r of rows) console.log(line(r));
+console.log(`(the package's decoding: the wasm ${median(decoding.wasm).toFixed(1)} µs, then JSON.parse of the result ${median(decoding.result).toFixed(1)} µs)`);
 console.log("\n" + sizes.trimEnd());
