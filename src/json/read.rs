@@ -76,6 +76,7 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
     pub fn new(text: &'a str) -> Self {
         Reader { text, at: 0 }
     }
@@ -156,6 +157,7 @@ impl<'a> Reader<'a> {
         self.literal(b"null").map(|()| true)
     }
 
+    /// `true` or `false`.
     pub fn bool(&mut self) -> Result<bool, Error> {
         if self.starts("a boolean", |b| b == b't' || b == b'f')? == b't' {
             self.literal(b"true").map(|()| true)

@@ -20,6 +20,7 @@ pub struct Writer {
 }
 
 impl Writer {
+    /// The text written.
     pub fn finish(self) -> String {
         // SAFETY: `out` holds whole `str`s and ASCII bytes only, so it is UTF-8. (A checked
         // conversion would read the whole text again.)
@@ -45,10 +46,12 @@ impl Writer {
         self.comma = true;
     }
 
+    /// Opens an object, whose members [`Writer::field`] then writes.
     pub fn begin_object(&mut self) {
         self.open(b'{');
     }
 
+    /// Closes the object last opened.
     pub fn end_object(&mut self) {
         self.close(b'}');
     }
@@ -70,6 +73,7 @@ impl Writer {
         self.comma = false;
     }
 
+    /// An array of `items`, each written as its type writes itself.
     pub fn array<T: Write>(&mut self, items: &[T]) {
         self.open(b'[');
         for item in items {
@@ -78,11 +82,13 @@ impl Writer {
         self.close(b']');
     }
 
+    /// A string, escaped.
     pub fn string(&mut self, s: &str) {
         self.separate();
         self.quoted(s);
     }
 
+    /// Integers, in decimal (these and the values below are separated like any other).
     pub fn u64(&mut self, n: u64) {
         self.separate();
         // Writing to a String cannot fail.
