@@ -127,8 +127,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Fails with `Expected(what)` unless the next value starts with one of `starts` (a
-    /// value of another type), or with `Syntax` if it is no value at all.
+    /// The next value's first byte if it passes `ok`; otherwise fails with `Expected(what)`
+    /// (a value of another type), or with `Syntax` if no value starts there.
     fn starts(&mut self, what: &'static str, ok: impl Fn(u8) -> bool) -> Result<u8, Error> {
         match self.peek() {
             Some(b) if ok(b) => Ok(b),
@@ -296,23 +296,24 @@ impl<'a> Reader<'a> {
     /// An integer of either sign, within i64.
     pub fn i64(&mut self) -> Result<i64, Error> {
         const WHAT: &str = "a 64-bit integer";
-        if self.starts(WHAT, |b| b == b'-' || b.is_ascii_digit())? != b'-' {
-            let start = self.at;
-            return self
-                .u64()
-                .and_then(|n| i64::try_from(n).map_err(|_| expected(start, WHAT)));
-        }
+        let negative = self.starts(WHAT, |b| b == b'-' || b.is_ascii_digit())? == b'-';
         let start = self.at;
-        self.at += 1;
-        if !matches!(self.bytes().get(self.at), Some(b'0'..=b'9')) {
-            return Err(self.error(Problem::Syntax));
+        if negative {
+            self.at += 1;
+            if !matches!(self.bytes().get(self.at), Some(b'0'..=b'9')) {
+                return Err(self.error(Problem::Syntax));
+            }
         }
         let magnitude = self.u64().map_err(|e| match e.problem {
             Problem::Expected(_) => expected(start, WHAT),
             Problem::Syntax | Problem::Missing(_) => e,
         })?;
-        0i64.checked_sub_unsigned(magnitude)
-            .ok_or_else(|| expected(start, WHAT))
+        let n = if negative {
+            0i64.checked_sub_unsigned(magnitude)
+        } else {
+            i64::try_from(magnitude).ok()
+        };
+        n.ok_or_else(|| expected(start, WHAT))
     }
 
     /// Any JSON number as an f64: exact (correctly rounded) for up to 15 significant

@@ -132,6 +132,8 @@ fn integers_are_exact_and_in_range() {
         problem::<i64>("9223372036854775808"),
         wrong("a 64-bit integer")
     );
+    assert_eq!(problem::<i64>("1.5"), wrong("a 64-bit integer"));
+    assert_eq!(problem::<i64>("-1e3"), wrong("a 64-bit integer"));
     assert_eq!(problem::<u8>("256"), wrong("an integer from 0 to 255"));
     assert_eq!(problem::<u8>("-1"), wrong("an integer from 0 to 255"));
     assert_eq!(
