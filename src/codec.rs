@@ -19,7 +19,12 @@ pub fn input<T: Read>(text: &str, what: &str, expected: &str) -> Result<T, ChatE
 
 /// Apart from [`input`], so that it is compiled once rather than for every `T`.
 fn input_error(e: json::Error, what: &str, expected: &str) -> ChatError {
-    ChatError::invalid_input(text!("{}: {}; expected {}", what, e.describe(), expected))
+    ChatError::invalid_input(text!(
+        "{}: {}; it should be {}",
+        what,
+        e.describe(),
+        expected
+    ))
 }
 
 /// Writes a request body or a result.
