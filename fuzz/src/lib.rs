@@ -52,6 +52,9 @@ where
             return;
         }
     };
+    if pairs.has_negative_zero_code() {
+        return; // see Pairs::has_negative_zero_code
+    }
     let Some(envelope) = pairs.envelope() else {
         assert_eq!(
             outcome.map_err(|e| e.0),
@@ -108,6 +111,18 @@ impl<'de> Deserialize<'de> for Pairs {
 }
 
 impl Pairs {
+    /// Whether an `ErrorCode` is -0, which serde_json's `Value` keeps as a float (so that
+    /// `-0` and `-0.0` look the same to it). The core reads `-0` as the integer 0 and
+    /// refuses `-0.0`, which the reference here cannot tell apart.
+    pub fn has_negative_zero_code(&self) -> bool {
+        self.0.iter().any(|(key, value)| {
+            key == "ErrorCode"
+                && value
+                    .as_f64()
+                    .is_some_and(|f| f == 0.0 && f.is_sign_negative())
+        })
+    }
+
     /// The envelope as the docs define it: the last of each key, `null` as absent. `None`
     /// when any occurrence has the wrong type (a text the package must refuse).
     pub fn envelope(&self) -> Option<Envelope> {
