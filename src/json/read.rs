@@ -531,29 +531,18 @@ impl Read for String {
     }
 }
 
-impl Read for bool {
-    fn read(reader: &mut Reader<'_>) -> Result<Self, Error> {
-        reader.bool()
-    }
+/// The types the reader reads directly.
+macro_rules! read_with {
+    ($($ty:ty: $method:ident),*) => {$(
+        impl Read for $ty {
+            fn read(reader: &mut Reader<'_>) -> Result<Self, Error> {
+                reader.$method()
+            }
+        }
+    )*};
 }
 
-impl Read for u64 {
-    fn read(reader: &mut Reader<'_>) -> Result<Self, Error> {
-        reader.u64()
-    }
-}
-
-impl Read for i64 {
-    fn read(reader: &mut Reader<'_>) -> Result<Self, Error> {
-        reader.i64()
-    }
-}
-
-impl Read for f64 {
-    fn read(reader: &mut Reader<'_>) -> Result<Self, Error> {
-        reader.f64()
-    }
-}
+read_with!(bool: bool, u64: u64, i64: i64, f64: f64);
 
 /// The narrower unsigned integers, refused past their range.
 macro_rules! read_narrow {
@@ -572,8 +561,7 @@ macro_rules! read_narrow {
     )*};
 }
 
-read_narrow!(u8: "an integer from 0 to 255", u16: "an integer from 0 to 65535",
-    u32: "an integer from 0 to 4294967295");
+read_narrow!(u8: "an integer from 0 to 255", u32: "an integer from 0 to 4294967295");
 
 impl<T: Read> Read for Option<T> {
     fn read(reader: &mut Reader<'_>) -> Result<Self, Error> {
