@@ -1,7 +1,10 @@
 "use strict";
 // Node entry (require): the nodejs glue reads the wasm from disk synchronously.
-const wasm = require("./node.cjs");
-const { createApi } = require("./client.cjs");
+const glue = require("./node.cjs");
 const { ChatError } = require("./chat-error.cjs");
 
-module.exports = { ...createApi(wasm), ChatError, Mark: wasm.Mark };
+glue.__setErrorClass(ChatError);
+// conversations() / markedConversations() return PageIterators: usable with `for await`.
+glue.PageIterator.prototype[Symbol.asyncIterator] = function () { return this; };
+
+module.exports = { ConversationClient: glue.ConversationClient, ChatError, Mark: glue.Mark };

@@ -1,10 +1,11 @@
-// Browser and bundler entry: loads the wasm next to this file, then exports the API.
-import init, * as wasm from "./web.js";
-import { createApi } from "./client.js";
+// Browser and bundler entry: loads the wasm next to this file (no init() for users), then
+// exports the API.
+import init, { ConversationClient, Mark, PageIterator, __setErrorClass } from "./web.js";
 import { ChatError } from "./chat-error.js";
 
 await init({ module_or_path: new URL("./tencent_chat_conversations_bg.wasm", import.meta.url) });
+__setErrorClass(ChatError);
+// conversations() / markedConversations() return PageIterators: usable with `for await`.
+PageIterator.prototype[Symbol.asyncIterator] = function () { return this; };
 
-export const { ConversationClient } = createApi(wasm);
-export { ChatError };
-export { Mark } from "./web.js";
+export { ConversationClient, ChatError, Mark };

@@ -10,18 +10,10 @@ out=target/pkg-build
 rm -rf "$out" pkg
 mkdir -p "$out" pkg
 
-# Web glue + wasm-opt'd wasm (wasm-opt from the binaryen npm package, see TOOLCHAIN).
-# std is rebuilt by nightly with panics as an immediate abort, which leaves out std's panic
-# reporting and most of its formatting (7 KB of the gzip); panic locations and Debug output,
-# which nothing can print any more, are left out too. The core has no path to a panic
-# (clippy denies unwrap, expect and indexing), and a panic was already an abort. Its own
-# target dir keeps these flags from invalidating the stable builds' cache.
-std_target=target/pkg-std
-RUSTUP_TOOLCHAIN=nightly CARGO_TARGET_DIR=$std_target \
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
-  wasm-pack build . --release --target web --out-dir "$out/web" --out-name "$name" --no-pack \
-  -- -Zbuild-std=std,panic_abort >&2
-raw="$std_target/wasm32-unknown-unknown/release/$name.wasm"
+# Web glue + wasm-opt'd wasm (wasm-opt from the binaryen npm package, see TOOLCHAIN), on
+# the stable toolchain.
+wasm-pack build . --release --target web --out-dir "$out/web" --out-name "$name" --no-pack >&2
+raw="target/wasm32-unknown-unknown/release/$name.wasm"
 # Node glue from the very same cargo output; its _bg.wasm must equal the web one's
 # pre-optimisation bytes, so the optimised wasm serves both.
 wasm-bindgen --target nodejs --out-dir "$out/node" --out-name "$name" "$raw"
@@ -33,17 +25,14 @@ cp "$out/web/${name}_bg.wasm" pkg/
 cp "$out/web/$name.js" pkg/web.js
 cp "$out/web/$name.d.ts" pkg/web.d.ts
 cp "$out/node/$name.js" pkg/node.cjs
-# The generated types (tsify's, from the Rust types) as api.d.ts: the nodejs declarations,
-# which have no init functions. The class itself is declared in index.d.ts.
-cp "$out/node/$name.d.ts" pkg/api.d.ts
+# The public types: the nodejs declarations (no init functions) as api.d.ts, without
+# `[Symbol.dispose]`, which only compiles with lib esnext (the method stays at run time).
+grep -v '\[Symbol.dispose\]' "$out/node/$name.d.ts" > pkg/api.d.ts
 cp pkg-template/index.js pkg-template/index.cjs pkg-template/index.mjs pkg-template/index.d.ts \
-   pkg-template/chat-error.js pkg-template/client.js pkg-template/README.md pkg/
+   pkg-template/chat-error.js pkg-template/README.md pkg/
 # CommonJS twins generated from the ESM sources, so each is written once.
 sed -e 's/^export class ChatError/class ChatError/' pkg-template/chat-error.js > pkg/chat-error.cjs
 echo 'module.exports = { ChatError };' >> pkg/chat-error.cjs
-sed -e 's#^import { ChatError } from "./chat-error.js";#const { ChatError } = require("./chat-error.cjs");#' \
-    -e 's/^export function createApi/function createApi/' pkg-template/client.js > pkg/client.cjs
-echo 'module.exports = { createApi };' >> pkg/client.cjs
 cp pkg/api.d.ts pkg/api.d.cts
 sed -e 's#"./api.js"#"./api.cjs"#g' pkg-template/index.d.ts > pkg/index.d.cts
 

@@ -35,19 +35,15 @@ setup_rust() {
   rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
 }
 
-# Nightly builds the package's .wasm with its own std (scripts/build-pkg.sh, rust-src) and
-# the fuzz targets (cargo fuzz's sanitizer flags).
+# Nightly only for the fuzz targets (cargo fuzz's sanitizer flags); the package builds on stable.
 setup_nightly() {
   if ! cargo +nightly --version >/dev/null 2>&1; then
     log "rustup toolchain install nightly"; rustup toolchain install nightly --profile minimal
   fi
-  rustup +nightly component list --installed | grep -qx rust-src \
-    || { log "rustup +nightly component add rust-src"; rustup +nightly component add rust-src; }
 }
 
 setup_wasm() {
   setup_rust
-  setup_nightly
   if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
     log "cargo install wasm-pack $WASM_PACK_VERSION (~3 min)"
     cargo_install wasm-pack "$WASM_PACK_VERSION"

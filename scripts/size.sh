@@ -12,7 +12,7 @@ row() { printf '%-40s %9s %9s\n' "$@"; }
 
 total_raw=0; total_gz=0
 row file raw gzip
-for f in tencent_chat_conversations_bg.wasm web.js index.js client.js chat-error.js; do
+for f in tencent_chat_conversations_bg.wasm web.js index.js chat-error.js; do
   raw=$(wc -c < "$f"); gzip=$(gz < "$f")
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gzip))
   row "$f" "$raw" "$gzip"

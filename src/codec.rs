@@ -1,105 +1,105 @@
-//! JSON text in and out of the core, for transports that move text (the npm package sends
-//! strings across the wasm boundary, one per value, rather than converting field by field):
-//! caller input, request bodies, and a whole response checked and decoded in one step.
+//! A response, checked and decoded: HTTP status, then the envelope, then the endpoint's
+//! fields, read by serde from a parsed body. The body is whatever the transport parsed the
+//! text into — a JS value read with serde-wasm-bindgen in the npm package, a
+//! `serde_json::Value` natively ([`decode_text`]) — so the same checks serve both.
 
 use crate::endpoints::Endpoint;
 use crate::envelope;
 use crate::error::ChatError;
-use crate::json::{self, Problem, Read, ReadObject, Write};
-use crate::wire::{Empty, Envelope, Reply};
+use crate::wire::Envelope;
+use serde::de::DeserializeOwned;
 
 /// Largest integer a JS number holds exactly (2^53 − 1).
 pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
-/// Reads caller input; a wrong shape is the caller's error, reported with where it went
-/// wrong and the shape `expected`.
-pub fn input<T: Read>(text: &str, what: &str, expected: &str) -> Result<T, ChatError> {
-    json::from_str(text).map_err(|e| input_error(e, what, expected))
-}
-
-/// Apart from [`input`], so that it is compiled once rather than for every `T`.
-fn input_error(e: json::Error, what: &str, expected: &str) -> ChatError {
-    ChatError::invalid_input(text!(
-        "{}: {}; it should be {}",
-        what,
-        e.describe(),
-        expected
-    ))
-}
-
-/// Writes a request body or a result.
-pub fn to_json<T: Write + ?Sized>(value: &T) -> String {
-    json::to_string(value)
+/// A parsed response body that serde can read, once for the envelope and once for the
+/// endpoint's fields (each read looks up only the keys its type names).
+pub trait Body {
+    type Error: std::fmt::Display;
+    /// A JSON object (not an array, string, number, `null`…).
+    fn is_object(&self) -> bool;
+    fn read<T: DeserializeOwned>(&self) -> Result<T, Self::Error>;
 }
 
 /// Checks an exchange's HTTP status and the body's envelope: what decides a retry.
-pub fn check(status: u16, text: &str) -> Result<(), ChatError> {
-    reply::<Empty>(status, text).map(|_| ())
-}
-
-/// Checks an exchange like [`check`] and decodes the endpoint's response, in one pass over
-/// the text.
-pub fn decode<E: Endpoint>(status: u16, text: &str) -> Result<E::Output, ChatError> {
-    E::decode(reply(status, text)?)
-}
-
-/// The body past the envelope, once the status and the envelope have passed.
-fn reply<T: ReadObject>(status: u16, text: &str) -> Result<T, ChatError> {
+pub fn check(status: u16, body: &impl Body) -> Result<(), ChatError> {
     envelope::check_status(status)?;
-    check_object(text)?;
-    let Reply { envelope, body } = Reply::<T>::read(text);
-    let body = body.map_err(|e| unread(text, e))?;
-    envelope::check(&envelope)?;
-    Ok(body)
+    if !body.is_object() {
+        return Err(ChatError::bad_response(
+            "response body is not a JSON object",
+        ));
+    }
+    // The envelope first: a failure leaves the body's fields out (or, rarely, sends them of
+    // another type), and its code is what the caller needs.
+    let envelope: Envelope = body.read().map_err(shape_error)?;
+    envelope::check(&envelope)
 }
 
-/// Why a body that did not read is refused (apart from [`reply`], so that it is compiled
-/// once rather than for every endpoint).
-fn unread(text: &str, e: json::Error) -> ChatError {
-    // Not JSON: whatever envelope was read before the error is not to be trusted.
-    if e.problem == Problem::Syntax {
-        return shape_error(text, e);
-    }
-    // JSON of another shape. A failure leaves the body's fields out (or, rarely, sends them
-    // of another type), so the envelope, read whole on its own, decides first.
-    match json::from_str::<Envelope>(text) {
-        Ok(envelope) => envelope::check(&envelope)
-            .err()
-            .unwrap_or_else(|| shape_error(text, e)),
-        Err(e) => shape_error(text, e),
-    }
+/// Checks an exchange like [`check`] and decodes the endpoint's response.
+pub fn decode<E: Endpoint>(status: u16, body: &impl Body) -> Result<E::Output, ChatError> {
+    check(status, body)?;
+    E::decode(body.read().map_err(shape_error)?)
 }
 
-fn check_object(text: &str) -> Result<(), ChatError> {
-    if text.trim_start().starts_with('{') {
-        return Ok(());
-    }
-    Err(ChatError::bad_response(text!(
-        "response body is not a JSON object ({} bytes)",
-        text.len()
-    )))
-}
-
-/// Says where the body went wrong, but nothing of what it holds.
-fn shape_error(text: &str, e: json::Error) -> ChatError {
-    ChatError::bad_response(text!(
-        "response body ({} bytes) is not the documented JSON: {}",
-        text.len(),
-        e.describe()
-    ))
+/// Says where the body went wrong. serde's message may quote a wrong-typed value, so the
+/// transport redacts the UserSig from it before anyone sees it.
+fn shape_error(e: impl std::fmt::Display) -> ChatError {
+    ChatError::bad_response(format!("response body is not the documented JSON: {e}"))
 }
 
 /// An id, time or cursor for a JS caller: refused past 2^53 − 1, which a JS number would
 /// silently round.
 pub fn safe(n: u64) -> Result<u64, ChatError> {
     if n > MAX_SAFE_INTEGER {
-        return Err(ChatError::bad_response(text!(
-            "integer {} is beyond 2^53 - 1, which a JS number cannot hold exactly",
-            n
+        return Err(ChatError::bad_response(format!(
+            "integer {n} is beyond 2^53 - 1, which a JS number cannot hold exactly"
         )));
     }
     Ok(n)
 }
+
+#[cfg(any(not(target_arch = "wasm32"), test))]
+mod text {
+    use super::*;
+    use serde_json::Value;
+
+    impl Body for Value {
+        type Error = serde_json::Error;
+
+        fn is_object(&self) -> bool {
+            Value::is_object(self)
+        }
+
+        fn read<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+            T::deserialize(self)
+        }
+    }
+
+    /// Parses response text as JSON, for a native transport.
+    pub fn parse(text: &str) -> Result<Value, ChatError> {
+        serde_json::from_str(text).map_err(|e| {
+            ChatError::bad_response(format!(
+                "response body ({} bytes) is not JSON: {e}",
+                text.len()
+            ))
+        })
+    }
+
+    /// [`decode`] from response text, for a native transport (and tests and fuzzing).
+    pub fn decode_text<E: Endpoint>(status: u16, text: &str) -> Result<E::Output, ChatError> {
+        envelope::check_status(status)?;
+        decode::<E>(status, &parse(text)?)
+    }
+
+    /// [`check`] from response text.
+    pub fn check_text(status: u16, text: &str) -> Result<(), ChatError> {
+        envelope::check_status(status)?;
+        check(status, &parse(text)?)
+    }
+}
+
+#[cfg(any(not(target_arch = "wasm32"), test))]
+pub use text::{check_text, decode_text, parse};
 
 #[cfg(test)]
 mod tests {
@@ -114,34 +114,51 @@ mod tests {
 
     #[test]
     fn status_then_envelope_then_shape() {
-        assert_eq!(kind(decode::<Top>(502, "<html>")), ErrorKind::Http);
-        assert_eq!(kind(decode::<Top>(200, "<html>")), ErrorKind::BadResponse);
-        assert_eq!(kind(decode::<Top>(200, "[1]")), ErrorKind::BadResponse);
-        let e = decode::<Top>(200, "{\"ActionStatus\":\"OK\"").unwrap_err();
+        assert_eq!(kind(decode_text::<Top>(502, "<html>")), ErrorKind::Http);
+        assert_eq!(
+            kind(decode_text::<Top>(200, "<html>")),
+            ErrorKind::BadResponse
+        );
+        assert_eq!(kind(decode_text::<Top>(200, "[1]")), ErrorKind::BadResponse);
+        let e = decode_text::<Top>(200, "{\"ActionStatus\":\"OK\"").unwrap_err();
         assert!(e.info.contains("not JSON"), "{}", e.info);
-        let e = decode::<Top>(200, "{\"ActionStatus\":1}").unwrap_err();
+        let e = decode_text::<Top>(200, "{\"ActionStatus\":1}").unwrap_err();
         assert!(e.info.contains("expected a string"), "{}", e.info);
         let failed = r#"{"ActionStatus":"FAIL","ErrorCode":70001,"ErrorInfo":"expired"}"#;
-        assert_eq!(decode::<Top>(200, failed).unwrap_err().code, 70001);
-        decode::<Top>(200, r#"{"ActionStatus":"OK","ErrorCode":0}"#).unwrap();
+        assert_eq!(decode_text::<Top>(200, failed).unwrap_err().code, 70001);
+        decode_text::<Top>(200, r#"{"ActionStatus":"OK","ErrorCode":0}"#).unwrap();
+    }
+
+    #[test]
+    fn an_array_shaped_like_an_envelope_is_not_one() {
+        let e = decode_text::<Top>(200, r#"["OK",0,"",""]"#).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadResponse);
+        assert!(e.info.contains("not a JSON object"), "{}", e.info);
     }
 
     #[test]
     fn a_failure_needs_no_body_and_a_success_needs_one() {
         let failed = r#"{"ErrorCode":70001,"ActionStatus":"FAIL","ErrorInfo":"expired"}"#;
-        let e = decode::<GetList>(200, failed).unwrap_err();
+        let e = decode_text::<GetList>(200, failed).unwrap_err();
         assert_eq!((e.kind, e.code), (ErrorKind::Api, 70001));
-        let e = decode::<GetList>(200, r#"{"ActionStatus":"OK","ErrorCode":0}"#).unwrap_err();
+        // A failure with the body's fields of another type: the envelope decides.
+        let failed = r#"{"ErrorCode":70001,"ActionStatus":"FAIL","CompleteFlag":"x"}"#;
+        assert_eq!(decode_text::<GetList>(200, failed).unwrap_err().code, 70001);
+        let e = decode_text::<GetList>(200, r#"{"ActionStatus":"OK","ErrorCode":0}"#).unwrap_err();
         assert_eq!(e.kind, ErrorKind::BadResponse);
-        assert!(e.info.contains("\"CompleteFlag\" missing"), "{}", e.info);
+        assert!(
+            e.info.contains("missing field `CompleteFlag`"),
+            "{}",
+            e.info
+        );
         // null reads as absent.
         let ok = r#"{"ActionStatus":"OK","ErrorCode":null,"ErrorInfo":null,"ErrorDisplay":null}"#;
-        decode::<Top>(200, ok).unwrap();
-        let e = decode::<Top>(200, r#"{"ActionStatus":null}"#).unwrap_err();
+        decode_text::<Top>(200, ok).unwrap();
+        let e = decode_text::<Top>(200, r#"{"ActionStatus":null}"#).unwrap_err();
         assert!(e.info.contains("no ActionStatus"), "{}", e.info);
         // The envelope may come anywhere among the body's fields.
         let ok = r#"{"CompleteFlag":1,"ActionStatus":"OK","SessionItem":[],"ErrorCode":0}"#;
-        assert!(decode::<GetList>(200, ok).unwrap().complete);
+        assert!(decode_text::<GetList>(200, ok).unwrap().complete);
     }
 
     #[test]
@@ -151,24 +168,18 @@ mod tests {
                 r#"{{"ActionStatus":"OK","ErrorCode":0,"SessionItem":[],"CompleteFlag":1,"TimeStamp":{t}}}"#
             )
         };
-        assert!(decode::<GetList>(200, &body("9007199254740991")).is_ok());
-        let e = decode::<GetList>(200, &body("9007199254740992")).unwrap_err();
+        assert!(decode_text::<GetList>(200, &body("9007199254740991")).is_ok());
+        let e = decode_text::<GetList>(200, &body("9007199254740992")).unwrap_err();
         assert_eq!(e.kind, ErrorKind::BadResponse);
         assert!(e.info.contains("2^53"), "{}", e.info);
-        assert_eq!(
-            kind(decode::<GetList>(200, &body("1.5"))),
-            ErrorKind::BadResponse
-        );
-        assert_eq!(
-            kind(decode::<GetList>(200, &body("-5"))),
-            ErrorKind::BadResponse
-        );
-    }
-
-    #[test]
-    fn input_errors_name_the_argument() {
-        let e = input::<Vec<u8>>("{}", "operations", "bits").unwrap_err();
-        assert_eq!(e.kind, ErrorKind::InvalidInput);
-        assert!(e.info.starts_with("operations: "), "{}", e.info);
+        for bad in ["1.5", "-5", "1e400", "18446744073709551616"] {
+            assert_eq!(
+                kind(decode_text::<GetList>(200, &body(bad))),
+                ErrorKind::BadResponse,
+                "{bad}"
+            );
+        }
+        let code = r#"{"ActionStatus":"FAIL","ErrorCode":9007199254740993}"#;
+        assert_eq!(kind(decode_text::<Top>(200, code)), ErrorKind::BadResponse);
     }
 }

@@ -1,40 +1,30 @@
 //! Client configuration: who calls (SDKAppID, admin identifier) and where (region or endpoint).
 
 use crate::error::ChatError;
-use crate::json::{self, Problem, Read, Reader};
+use serde::Deserialize;
 
 /// The service's regional domains; the SDKAppID decides which one serves an app.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Region {
     #[default]
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "china"))]
+    #[serde(rename = "china")]
     China,
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "singapore"))]
+    #[serde(rename = "singapore")]
     Singapore,
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "seoul"))]
+    #[serde(rename = "seoul")]
     Seoul,
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "tokyo"))]
+    #[serde(rename = "tokyo")]
     Tokyo,
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "frankfurt"))]
+    #[serde(rename = "frankfurt")]
     Frankfurt,
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "silicon-valley"))]
+    #[serde(rename = "silicon-valley")]
     SiliconValley,
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "jakarta"))]
+    #[serde(rename = "jakarta")]
     Jakarta,
 }
 
 impl Region {
-    const ALL: [Region; 7] = [
-        Region::China,
-        Region::Singapore,
-        Region::Seoul,
-        Region::Tokyo,
-        Region::Frankfurt,
-        Region::SiliconValley,
-        Region::Jakarta,
-    ];
-
     /// The name in JSON, e.g. `silicon-valley`.
     pub fn name(self) -> &'static str {
         match self {
@@ -61,22 +51,12 @@ impl Region {
     }
 }
 
-impl Read for Region {
-    fn read(reader: &mut Reader<'_>) -> Result<Self, json::Error> {
-        let name = reader.str()?;
-        Region::ALL
-            .into_iter()
-            .find(|region| region.name() == name)
-            .ok_or_else(|| reader.error(Problem::Expected("a region name")))
-    }
-}
-
 /// Everything about a client except its UserSig, which the host supplies per request.
 /// Absent optional fields take the defaults the accessors give.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ClientConfig {
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "sdkAppId"))]
+    #[serde(rename = "sdkAppId")]
     pub sdk_app_id: u32,
     pub identifier: String,
     /// Where the app lives; `china` by default.
@@ -86,33 +66,22 @@ pub struct ClientConfig {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub endpoint: Option<String>,
     /// Allow `http://` to a host other than loopback (the UserSig travels in the URL).
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "allowInsecureHttp"))]
+    #[serde(rename = "allowInsecureHttp")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub allow_insecure_http: Option<bool>,
     /// Milliseconds one attempt may take before it fails as `timeout` (default 10 000).
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "timeoutMs"))]
+    #[serde(rename = "timeoutMs")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub timeout_ms: Option<f64>,
     /// Retries after a retryable failure (default 2).
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "maxRetries"))]
+    #[serde(rename = "maxRetries")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub max_retries: Option<u32>,
     /// Client-side limit per endpoint (default 200, the service's; 0 = no limit).
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "maxRequestsPerSecond"))]
+    #[serde(rename = "maxRequestsPerSecond")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub max_requests_per_second: Option<u32>,
 }
-
-impl_read!(ClientConfig {
-    sdk_app_id: "sdkAppId",
-    identifier: "identifier",
-    region: "region",
-    endpoint: "endpoint",
-    allow_insecure_http: "allowInsecureHttp",
-    timeout_ms: "timeoutMs",
-    max_retries: "maxRetries",
-    max_requests_per_second: "maxRequestsPerSecond",
-});
 
 impl ClientConfig {
     pub fn new(sdk_app_id: u32, identifier: impl Into<String>) -> Self {
@@ -225,7 +194,7 @@ mod tests {
         assert_eq!(c.base_url().unwrap(), "https://console.tim.qq.com");
         c.region = Some(Region::SiliconValley);
         assert_eq!(c.base_url().unwrap(), "https://adminapiusa.im.qcloud.com");
-        let r: Region = json::from_str("\"silicon-valley\"").unwrap();
+        let r: Region = serde_json::from_str("\"silicon-valley\"").unwrap();
         assert_eq!(r, Region::SiliconValley);
     }
 
@@ -277,7 +246,7 @@ mod tests {
 
     #[test]
     fn defaults_apply_when_absent() {
-        let c: ClientConfig = json::from_str(r#"{"sdkAppId":1,"identifier":"a"}"#).unwrap();
+        let c: ClientConfig = serde_json::from_str(r#"{"sdkAppId":1,"identifier":"a"}"#).unwrap();
         assert_eq!(c, ClientConfig::new(1, "a"));
         assert_eq!(
             (c.timeout_ms(), c.max_retries(), c.max_requests_per_second()),

@@ -9,7 +9,7 @@ pub fn check_status(status: u16) -> Result<(), ChatError> {
     if (200..300).contains(&status) {
         return Ok(());
     }
-    let mut error = ChatError::new(ErrorKind::Http, text!("HTTP status {}", status));
+    let mut error = ChatError::new(ErrorKind::Http, format!("HTTP status {}", status));
     error.http_status = Some(status);
     Err(error)
 }
@@ -23,7 +23,7 @@ pub fn check(envelope: &Envelope) -> Result<(), ChatError> {
             .error_info
             .clone()
             .filter(|i| !i.is_empty())
-            .unwrap_or_else(|| text!("the service returned ErrorCode {}", code))
+            .unwrap_or_else(|| format!("the service returned ErrorCode {}", code))
     };
     let display = || envelope.error_display.clone().unwrap_or_default();
     match envelope.action_status.as_deref() {
@@ -33,7 +33,7 @@ pub fn check(envelope: &Envelope) -> Result<(), ChatError> {
         Some("FAIL") => Err(ChatError::bad_response(
             "ActionStatus FAIL without a non-zero ErrorCode",
         )),
-        Some(other) => Err(ChatError::bad_response(text!(
+        Some(other) => Err(ChatError::bad_response(format!(
             "unknown ActionStatus \"{}\"",
             other
         ))),
@@ -46,7 +46,7 @@ mod tests {
     use super::*;
 
     fn env(json: &str) -> Envelope {
-        crate::json::from_str(json).unwrap()
+        serde_json::from_str(json).unwrap()
     }
 
     #[test]

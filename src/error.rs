@@ -1,35 +1,35 @@
 //! The one error type every failure becomes, with a shape that is stable across Rust and JS.
 
-use crate::json::{Write, Writer};
+use serde::Serialize;
 use std::fmt;
 
 /// What went wrong, coarsely: callers branch on this, not on messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum ErrorKind {
     /// Rejected before any request was sent.
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "invalid_input"))]
+    #[serde(rename = "invalid_input")]
     InvalidInput,
     /// The service answered with a failure (`ErrorCode` ≠ 0).
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "api"))]
+    #[serde(rename = "api")]
     Api,
     /// The HTTP status was not 2xx.
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "http"))]
+    #[serde(rename = "http")]
     Http,
     /// No HTTP response: connection refused, reset, DNS, CORS, redirect refused.
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "network"))]
+    #[serde(rename = "network")]
     Network,
     /// The body was not the documented JSON.
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "bad_response"))]
+    #[serde(rename = "bad_response")]
     BadResponse,
     /// An attempt took longer than its timeout.
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "timeout"))]
+    #[serde(rename = "timeout")]
     Timeout,
     /// The caller's `AbortSignal` fired.
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "aborted"))]
+    #[serde(rename = "aborted")]
     Aborted,
     /// The client-side rate limiter refused, or the service kept answering 60007.
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "rate_limited"))]
+    #[serde(rename = "rate_limited")]
     RateLimited,
 }
 
@@ -66,14 +66,8 @@ impl ErrorKind {
     }
 }
 
-impl Write for ErrorKind {
-    fn write(&self, writer: &mut Writer) {
-        writer.string(self.name());
-    }
-}
-
 /// A failed call. Never contains the UserSig: only the command, never the URL.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ChatError {
     pub kind: ErrorKind,
@@ -86,10 +80,12 @@ pub struct ChatError {
     /// The command, e.g. `v4/recentcontact/top`; empty before one was chosen.
     pub command: String,
     /// The `random` query value of the last attempt, to find it in the service's logs.
+    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub random: Option<u32>,
     /// The HTTP status of the last response, when there was one.
-    #[cfg_attr(target_arch = "wasm32", serde(rename = "httpStatus"), tsify(optional))]
+    #[serde(rename = "httpStatus", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub http_status: Option<u16>,
     /// How many requests were sent (0 when rejected before sending).
     pub attempts: u32,
@@ -143,17 +139,6 @@ impl ChatError {
     }
 }
 
-impl_write!(ChatError {
-    kind: "kind",
-    code: "code",
-    info: "info",
-    display: "display",
-    command: "command",
-    random: "random",
-    http_status: "httpStatus",
-    attempts: "attempts",
-});
-
 impl fmt::Display for ChatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.command.is_empty() {
@@ -182,7 +167,7 @@ mod tests {
             ErrorKind::BadResponse,
             ErrorKind::RateLimited,
         ] {
-            let json = crate::codec::to_json(&kind);
+            let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.name()));
             assert_eq!(ErrorKind::from_name(kind.name()), Some(kind));
         }

@@ -22,20 +22,6 @@
     )
 )]
 
-/// `format!` for messages, through ufmt: they hold only strings and integers, and
-/// `core::fmt`'s machinery costs the wasm several kilobytes.
-macro_rules! text {
-    ($($arg:tt)*) => {{
-        let mut s = String::new();
-        // Writing to a String cannot fail: its error type is `Infallible`.
-        let _ = ufmt::uwrite!(&mut s, $($arg)*);
-        s
-    }};
-}
-
-#[macro_use]
-pub mod json;
-
 pub mod codec;
 pub mod config;
 pub mod endpoints;

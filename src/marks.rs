@@ -27,7 +27,7 @@ pub fn decode_standard_mark(mark: &str) -> Option<Vec<u8>> {
 /// Rejects a bit number outside 0..=63.
 pub fn check_bit(bit: u8) -> Result<(), ChatError> {
     if bit > MAX_BIT {
-        return Err(ChatError::invalid_input(text!(
+        return Err(ChatError::invalid_input(format!(
             "mark bit {} is outside 0..=63",
             bit
         )));

@@ -50,7 +50,7 @@ impl RateWindow {
             return Err(ChatError::new(
                 ErrorKind::RateLimited,
                 // Whole milliseconds: float formatting would cost the wasm ~14 KB.
-                text!(
+                format!(
                     "client rate limit of {}/s: about {} ms until a free slot, beyond \
                      the {} ms timeout",
                     limit,

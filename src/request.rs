@@ -26,7 +26,7 @@ pub struct Caller<'a> {
 /// The URL to POST to, UserSig included.
 pub fn url(caller: Caller<'_>, command: &str, user_sig: &str, random: u32) -> String {
     let enc = |v: &str| utf8_percent_encode(v, QUERY_VALUE).collect::<String>();
-    text!(
+    format!(
         "{}/{}?sdkappid={}&identifier={}&usersig={}&random={}&contenttype=json",
         caller.base_url,
         command,
@@ -97,7 +97,7 @@ pub fn check_command(command: &str) -> Result<(), ChatError> {
     if valid {
         Ok(())
     } else {
-        Err(ChatError::invalid_input(text!(
+        Err(ChatError::invalid_input(format!(
             "command must look like \"v4/recentcontact/get_list\", not \"{}\"",
             command
         )))

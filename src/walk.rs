@@ -109,7 +109,7 @@ impl<S: Source> Walk<S> {
         }
         if self.pages >= self.max_pages {
             self.done = true;
-            return Err(ChatError::bad_response(text!(
+            return Err(ChatError::bad_response(format!(
                 "more than {} pages without CompleteFlag 1; the walk was stopped",
                 self.max_pages
             ))
@@ -228,7 +228,7 @@ impl MarkedList {
             Some(known) => *known = group,
             None if !full => self.groups.push(group),
             None => {
-                return Err(ChatError::bad_response(text!(
+                return Err(ChatError::bad_response(format!(
                     "get_contact_group sent more than {} conversation groups; the service \
                      allows 20 per user",
                     MAX_GROUPS
@@ -255,11 +255,10 @@ impl Source for MarkedList {
     fn advance(&mut self, page: GroupsPage) -> Result<(Vec<MarkedConversation>, bool), ChatError> {
         if !page.complete {
             if page.next_start_index <= self.start_index {
-                return Err(ChatError::bad_response(text!(
+                return Err(ChatError::bad_response(format!(
                     "get_contact_group answered CompleteFlag 0 with NextStartIndex {} after \
                      StartIndex {}; the walk would never end",
-                    page.next_start_index,
-                    self.start_index
+                    page.next_start_index, self.start_index
                 )));
             }
             self.start_index = page.next_start_index;
@@ -272,17 +271,12 @@ impl Source for MarkedList {
 }
 
 /// Result of `getAllGroups`: every marked or grouped conversation, and every group once.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct AllGroups {
     pub conversations: Vec<MarkedConversation>,
     pub groups: Vec<GroupInfo>,
 }
-
-impl_write!(AllGroups {
-    conversations: "conversations",
-    groups: "groups",
-});
 
 #[cfg(test)]
 mod tests {

@@ -1,149 +1,151 @@
-//! The wasm layer itself, run by `wasm-pack test` in Node and (with
-//! WASM_BINDGEN_USE_BROWSER=1) in headless Chromium and Firefox: the exports the package's
-//! JS half calls, and, when built with CHAT_EMULATOR_URL set, the same steps a call takes
-//! (prepare, url, fetch, decode) over real HTTP against the emulator.
+//! The package's async methods themselves, run by `wasm-pack test` in Node and (with
+//! WASM_BINDGEN_USE_BROWSER=1) in headless Chromium and Firefox, over real HTTP against the
+//! emulator whose URL `scripts/test-wasm.sh` passes in CHAT_EMULATOR_URL at build time:
+//! every endpoint, a walk, a timeout, an abort, a retry, a `userSig` function returning a
+//! Promise, bad input rejecting, hostile answers, and a network error naming its cause.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Function, Object, Promise, Reflect, JSON};
-use tencent_chat_conversations::types::Mark;
-use tencent_chat_conversations::wasm::{backoff_ms, check_timeout, decide, Engine};
+use gloo_net::http::Request;
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use tencent_chat_conversations::wasm::{ConversationClient, PageIterator};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 const SIG: &str = "emulator-usersig";
 
-fn engine(endpoint: &str) -> Engine {
-    Engine::new(&format!(
-        r#"{{"sdkAppId":1400000000,"identifier":"administrator","endpoint":"{endpoint}","maxRetries":0}}"#
-    ))
+fn emulator() -> &'static str {
+    match option_env!("CHAT_EMULATOR_URL") {
+        Some(url) => url,
+        None => panic!("build with CHAT_EMULATOR_URL set (scripts/test-wasm.sh does)"),
+    }
 }
 
-/// The ChatError a failing export threw, parsed as the JS half parses it.
-fn thrown(e: JsValue) -> JsValue {
-    JSON::parse(&e.as_string().expect("thrown as a JSON string")).unwrap()
+/// A JS object from `(key, value)` pairs.
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+fn json(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap()
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &key.into()).unwrap()
 }
 
-fn message(e: &JsValue) -> String {
-    get(e, "info").as_string().unwrap()
+fn client_with(endpoint: &str, extra: &[(&str, JsValue)]) -> ConversationClient {
+    let mut pairs = vec![
+        ("sdkAppId", JsValue::from(1400000000)),
+        ("identifier", "administrator".into()),
+        ("userSig", SIG.into()),
+        ("endpoint", endpoint.into()),
+    ];
+    pairs.extend(extra.iter().cloned());
+    ConversationClient::new(object(&pairs))
 }
 
-const BOB: &str = r#"[{"type":"c2c","userId":"bob"}]"#;
+fn client() -> ConversationClient {
+    client_with(emulator(), &[])
+}
 
-#[wasm_bindgen_test]
-fn invalid_input_is_thrown_as_a_chat_error() {
-    let e = thrown(
-        engine("http://127.0.0.1:9")
-            .prepare("pin", r#""""#, BOB)
-            .unwrap_err(),
+fn c2c(user: &str) -> JsValue {
+    json(&format!(r#"[{{"type":"c2c","userId":"{user}"}}]"#))
+}
+
+/// The ChatError a call rejected with, checked to be one.
+fn chat_error(e: JsValue, kind: &str) -> JsValue {
+    assert!(
+        e.is_instance_of::<js_sys::Error>(),
+        "rejected with a non-Error"
     );
-    assert_eq!(get(&e, "kind"), "invalid_input");
-    assert_eq!(get(&e, "code"), 0);
-    assert_eq!(get(&e, "attempts"), 0);
-    assert_eq!(get(&e, "command"), "");
-    assert!(message(&e).contains("account must not be empty"));
+    assert_eq!(get(&e, "name"), "ChatError");
+    assert_eq!(get(&e, "kind"), kind, "{:?}", get(&e, "info"));
+    e
+}
+
+/// Calls the emulator's control API.
+async fn control(method: &str, path: &str, body: &str) {
+    let url = format!("{}/_emulator/{path}", emulator());
+    let request = match method {
+        "DELETE" => Request::delete(&url).build().unwrap(),
+        _ => Request::post(&url)
+            .header("content-type", "application/json")
+            .body(body)
+            .unwrap(),
+    };
+    let response = request.send().await.unwrap();
+    assert!(response.ok(), "{method} {path}: {}", response.status());
+}
+
+async fn fault(command: &str, fault: &str) {
+    let body = format!(r#"{{"command":"{command}","fault":{fault}}}"#);
+    control("POST", "faults", &body).await;
+}
+
+async fn sleep(ms: i32) {
+    let set_timeout: Function = get(&js_sys::global(), "setTimeout").unchecked_into();
+    let promise = Promise::new(&mut |resolve, _| {
+        set_timeout
+            .call2(&JsValue::UNDEFINED, &resolve, &ms.into())
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+async fn next(walk: &PageIterator) -> Option<JsValue> {
+    let result = JsFuture::from(walk.next()).await.unwrap();
+    (get(&result, "done") == false).then(|| get(&result, "value"))
 }
 
 #[wasm_bindgen_test]
-fn wrong_shapes_are_invalid_input_and_the_module_survives() {
-    let e = engine("http://127.0.0.1:9");
-    for bad in ["null", "5", r#""x""#, "[5]", r#"[{"type":"robot"}]"#] {
-        let err = thrown(e.prepare("pin", r#""a""#, bad).unwrap_err());
-        assert_eq!(get(&err, "kind"), "invalid_input", "{bad}");
-    }
-    let op = r#"[{"conversation":{"type":"c2c","userId":"b"},"set":[64]}]"#;
-    let err = thrown(e.prepare("mark", r#""a""#, op).unwrap_err());
-    assert!(message(&err).contains("outside 0..=63"));
-    let err = thrown(
-        e.prepare("getGroups", r#""a""#, r#"{"startIndex":-1}"#)
-            .unwrap_err(),
-    );
-    assert_eq!(get(&err, "kind"), "invalid_input");
-    assert!(e.prepare("pin", r#""a""#, BOB).is_ok());
-}
-
-#[wasm_bindgen_test]
-fn a_bad_configuration_is_reported_by_every_call() {
-    let e = Engine::new(r#"{"sdkAppId":-5}"#);
-    assert_eq!(
-        get(&thrown(e.check_ready().unwrap_err()), "kind"),
-        "invalid_input"
-    );
-    assert!(e.prepare("pin", r#""a""#, BOB).is_err());
-    let e = Engine::new(r#"{"sdkAppId":1,"identifier":"a","endpoint":"http://chat.example.com"}"#);
-    assert!(message(&thrown(e.check_ready().unwrap_err())).contains("plain http"));
-}
-
-#[wasm_bindgen_test]
-fn retry_policy_and_checks() {
-    // 60007 (rate limited) is retried even when not idempotent, and ends as rate_limited.
-    assert_eq!(decide("api", 60007.0, 200, 0, 2, false, false), 3);
-    assert_eq!(decide("api", 60007.0, 200, 2, 2, false, false), 1);
-    assert_eq!(decide("api", 70001.0, 200, 0, 2, true, true), 2);
-    assert_eq!(decide("network", 0.0, 0, 0, 2, false, false), 0);
-    assert_eq!(decide("nonsense", 0.0, 0, 0, 2, true, true), 0);
-    let delay = backoff_ms(1, 0.5);
-    assert!(delay > 0.0 && delay <= 400.0);
-    assert!(check_timeout(0.0).is_err() && check_timeout(f64::NAN).is_err());
-    assert!(check_timeout(5.0).is_ok());
-}
-
-#[wasm_bindgen_test]
-fn mark_values() {
-    assert_eq!(Mark::Favorite as u8, 0);
-    assert_eq!(Mark::Unread as u8, 1);
-    assert_eq!(Mark::Collapsed as u8, 2);
-    assert_eq!(Mark::Hidden as u8, 3);
-}
-
-/// POSTs `body` with this runtime's own `fetch`, as the JS half does.
-async fn post(url: &str, body: &str) -> (u16, String) {
-    let global = js_sys::global();
-    let fetch: Function = get(&global, "fetch").into();
-    let init = Object::new();
-    Reflect::set(&init, &"method".into(), &"POST".into()).unwrap();
-    Reflect::set(&init, &"body".into(), &body.into()).unwrap();
-    let response = fetch.call2(&global, &url.into(), &init).unwrap();
-    let response = JsFuture::from(Promise::from(response)).await.unwrap();
-    let status = get(&response, "status").as_f64().unwrap() as u16;
-    let text: Function = get(&response, "text").into();
-    let text = JsFuture::from(Promise::from(text.call0(&response).unwrap()))
+async fn every_endpoint_against_the_emulator() {
+    let c = client();
+    c.pin("carol".into(), c2c("alice"), JsValue::UNDEFINED)
         .await
         .unwrap();
-    (status, text.as_string().unwrap())
-}
-
-/// One call as the JS half makes it: prepare, url, fetch, decode.
-async fn call(e: &Engine, method: &str, account: &str, input: &str) -> JsValue {
-    let body = e.prepare(method, account, input).unwrap();
-    let command = tencent_chat_conversations::wasm::command(method);
-    let (status, text) = post(&e.url(&command, SIG, 7), &body).await;
-    JSON::parse(&e.decode(method, status, &text, SIG).unwrap()).unwrap()
-}
-
-/// Pin, mark and read back over real HTTP (needs the emulator; see scripts/test-wasm.sh).
-#[wasm_bindgen_test]
-async fn round_trip_against_the_emulator() {
-    let Some(url) = option_env!("CHAT_EMULATOR_URL") else {
-        return;
-    };
-    let e = engine(url);
-    let alice = r#"[{"type":"c2c","userId":"alice"}]"#;
-    call(&e, "pin", r#""carol""#, alice).await;
-    let op = r#"[{"conversation":{"type":"c2c","userId":"alice"},"set":[0,40]}]"#;
-    let results = call(&e, "mark", r#""carol""#, op).await;
+    let op = json(
+        r#"[{"conversation":{"type":"c2c","userId":"alice"},"set":[0,40],"customMark":"vip"}]"#,
+    );
+    let results = c
+        .mark("carol".into(), op, JsValue::UNDEFINED)
+        .await
+        .unwrap();
     assert_eq!(get(&Array::from(&results).get(0), "ok"), true);
-    let page = call(&e, "listConversations", r#""carol""#, "null").await;
-    let first = Array::from(&get(&page, "items")).get(0);
-    assert_eq!(get(&first, "pinned"), true);
-    assert_eq!(get(&get(&first, "conversation"), "userId"), "alice");
-    let groups = call(&e, "getGroups", r#""carol""#, "null").await;
-    let marked = Array::from(&get(&groups, "conversations"));
-    let alice = marked
+    let name = format!("g{}", js_sys::Date::now() as u64 % 1_000_000);
+    let group = object(&[
+        ("name", name.as_str().into()),
+        ("conversations", c2c("alice")),
+    ]);
+    let created = c
+        .create_group("carol".into(), group, JsValue::UNDEFINED)
+        .await;
+    let created = created.unwrap();
+    assert_eq!(get(&get(&created, "group"), "name"), name.as_str());
+
+    let page = c
+        .list_conversations("carol".into(), JsValue::UNDEFINED)
+        .await
+        .unwrap();
+    let items = Array::from(&get(&page, "items"));
+    let alice = items
+        .iter()
+        .position(|i| get(&get(&i, "conversation"), "userId") == "alice")
+        .expect("carol has a conversation with alice");
+    assert_eq!(get(&items.get(alice as u32), "pinned"), true);
+    // Pinned conversations come first.
+    assert!(items.iter().take(alice).all(|i| get(&i, "pinned") == true));
+    assert_eq!(get(&page, "complete"), true);
+
+    let groups = c
+        .get_groups("carol".into(), JsValue::UNDEFINED)
+        .await
+        .unwrap();
+    let alice = Array::from(&get(&groups, "conversations"))
         .iter()
         .find(|m| get(&get(m, "conversation"), "userId") == "alice")
         .expect("alice is marked");
@@ -152,27 +154,296 @@ async fn round_trip_against_the_emulator() {
         .filter_map(|v| v.as_f64())
         .collect();
     assert!(marks.contains(&0.0) && marks.contains(&40.0), "{marks:?}");
-    // A wrong UserSig is an API error, and the sig it was sent with is not in it.
-    let body = e
-        .prepare("listConversations", r#""carol""#, "null")
+    assert_eq!(get(&alice, "customMark"), "vip");
+
+    c.unpin("carol".into(), c2c("alice"), JsValue::UNDEFINED)
+        .await
         .unwrap();
-    let (status, text) = post(&e.url("v4/recentcontact/get_list", "wrong-sig", 7), &body).await;
-    let err = thrown(
-        e.decode("listConversations", status, &text, "wrong-sig")
-            .unwrap_err(),
+    let raw = json(
+        r#"{"From_Account":"carol","TimeStamp":0,"StartIndex":0,"TopTimeStamp":0,"TopStartIndex":0,"AssistFlags":7}"#,
     );
-    assert_eq!(get(&err, "kind"), "api");
-    assert!(!JSON::stringify(&err)
-        .unwrap()
+    let body = c
+        .request("v4/recentcontact/get_list".into(), raw, JsValue::UNDEFINED)
+        .await
+        .unwrap();
+    assert_eq!(get(&body, "ActionStatus"), "OK");
+    let items = Array::from(&get(&body, "SessionItem"));
+    let alice = items
+        .iter()
+        .find(|i| get(i, "To_Account") == "alice")
+        .expect("carol has a conversation with alice");
+    assert_eq!(get(&alice, "TopFlag"), 0, "alice was unpinned");
+
+    let all = c
+        .get_all_groups("carol".into(), JsValue::UNDEFINED)
+        .await
+        .unwrap();
+    let names: Vec<String> = Array::from(&get(&all, "groups"))
+        .iter()
+        .filter_map(|g| get(&g, "name").as_string())
+        .collect();
+    assert!(names.contains(&name), "{names:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_walk_goes_through_every_page_and_stops_on_return() {
+    control("POST", "config", r#"{"pageSize":100}"#).await;
+    let c = client();
+    let pages = Array::new();
+    let on_page = Closure::<dyn Fn(JsValue)>::new({
+        let pages = pages.clone();
+        move |page: JsValue| {
+            pages.push(&get(&page, "page"));
+        }
+    });
+    let options = object(&[("onPage", on_page.as_ref().clone())]);
+    let walk = c.conversations("alice".into(), options);
+    let mut seen = 0;
+    while next(&walk).await.is_some() {
+        seen += 1;
+    }
+    assert_eq!(seen, 300, "the demo seed gives alice 300 conversations");
+    assert_eq!(pages.length(), 3);
+    // Ended early, a walk makes no further request.
+    let walk = c.conversations("alice".into(), JsValue::UNDEFINED);
+    assert!(next(&walk).await.is_some());
+    JsFuture::from(walk.finish(JsValue::UNDEFINED))
+        .await
+        .unwrap();
+    assert!(next(&walk).await.is_none());
+    // Bad input rejects the first next().
+    let bad = c.conversations(JsValue::from(5), JsValue::UNDEFINED);
+    chat_error(
+        JsFuture::from(bad.next()).await.unwrap_err(),
+        "invalid_input",
+    );
+}
+
+#[wasm_bindgen_test]
+async fn bad_input_rejects_and_the_module_survives() {
+    let c = client();
+    let bad = [
+        (JsValue::from(""), c2c("bob")),
+        (JsValue::from(42), c2c("bob")),
+        ("a".into(), JsValue::NULL),
+        ("a".into(), json(r#"[{"type":"robot","userId":"x"}]"#)),
+        ("a".into(), json(r#"[{"type":"c2c","groupId":"g"}]"#)),
+        ("a".into(), json("[5]")),
+    ];
+    for (account, conversations) in bad {
+        let e = c
+            .pin(account, conversations, JsValue::UNDEFINED)
+            .await
+            .unwrap_err();
+        let e = chat_error(e, "invalid_input");
+        assert_eq!(get(&e, "attempts"), 0);
+    }
+    let op = json(r#"[{"conversation":{"type":"c2c","userId":"b"},"set":[64]}]"#);
+    let e = chat_error(
+        c.mark("a".into(), op, JsValue::UNDEFINED)
+            .await
+            .unwrap_err(),
+        "invalid_input",
+    );
+    assert!(get(&e, "info")
         .as_string()
         .unwrap()
-        .contains("wrong-sig"));
+        .contains("outside 0..=63"));
+    let options = object(&[("signal", "not a signal".into())]);
+    chat_error(
+        c.list_conversations("a".into(), options).await.unwrap_err(),
+        "invalid_input",
+    );
+    // A bad configuration is reported by every call, never thrown.
+    let broken = ConversationClient::new(object(&[("sdkAppId", (-1).into())]));
+    chat_error(
+        broken
+            .pin("a".into(), c2c("b"), JsValue::UNDEFINED)
+            .await
+            .unwrap_err(),
+        "invalid_input",
+    );
+    let broken = ConversationClient::new(JsValue::UNDEFINED);
+    chat_error(
+        broken
+            .get_groups("a".into(), JsValue::UNDEFINED)
+            .await
+            .unwrap_err(),
+        "invalid_input",
+    );
+    // And the module still works.
+    c.pin("carol".into(), c2c("bob"), JsValue::UNDEFINED)
+        .await
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_answer_times_out_and_an_abort_ends_the_call() {
+    let c = client_with(emulator(), &[("maxRetries", 0.into())]);
+    fault("get_list", r#"{"kind":"delay","ms":2000}"#).await;
+    let options = object(&[("timeoutMs", 100.into())]);
+    let e = chat_error(
+        c.list_conversations("alice".into(), options)
+            .await
+            .unwrap_err(),
+        "timeout",
+    );
+    assert_eq!(get(&e, "attempts"), 1);
+
+    let controller = web_sys::AbortController::new().unwrap();
+    let options = object(&[("signal", controller.signal().into())]);
+    fault("get_list", r#"{"kind":"delay","ms":2000}"#).await;
+    let started = js_sys::Date::now();
+    let call = c.list_conversations("alice".into(), options);
+    let abort = async {
+        sleep(50).await;
+        controller.abort_with_reason(&"any reason".into());
+    };
+    let (outcome, ()) = futures_join(call, abort).await;
+    chat_error(outcome.unwrap_err(), "aborted");
+    assert!(
+        js_sys::Date::now() - started < 1500.0,
+        "the abort did not end the call at once"
+    );
+    // Already aborted: nothing is sent.
+    let options = object(&[("signal", controller.signal().into())]);
+    let e = chat_error(
+        c.pin("carol".into(), c2c("bob"), options)
+            .await
+            .unwrap_err(),
+        "aborted",
+    );
+    assert_eq!(get(&e, "attempts"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_transient_failure_is_retried() {
+    let retries = Array::new();
+    let on_retry = Closure::<dyn Fn(JsValue)>::new({
+        let retries = retries.clone();
+        move |event: JsValue| {
+            retries.push(&get(&event, "error"));
+        }
+    });
+    let c = client_with(
+        emulator(),
+        &[
+            ("maxRetries", 2.into()),
+            ("onRetry", on_retry.as_ref().clone()),
+        ],
+    );
+    fault("top", r#"{"kind":"error","code":50004}"#).await;
+    c.pin("carol".into(), c2c("bob"), JsValue::UNDEFINED)
+        .await
+        .unwrap();
+    assert_eq!(retries.length(), 1);
+    let error = chat_error(retries.get(0), "api");
+    assert_eq!(get(&error, "code"), 50004);
+}
+
+#[wasm_bindgen_test]
+async fn a_user_sig_function_may_return_a_promise() {
+    let sig = Function::new_no_args(&format!("return Promise.resolve('{SIG}')"));
+    let c = client_with(emulator(), &[("userSig", sig.into())]);
+    c.pin("carol".into(), c2c("bob"), JsValue::UNDEFINED)
+        .await
+        .unwrap();
+    let wrong = Function::new_no_args("return Promise.resolve('wrong-sig')");
+    let c = client_with(
+        emulator(),
+        &[("userSig", wrong.into()), ("maxRetries", 0.into())],
+    );
+    let e = chat_error(
+        c.pin("carol".into(), c2c("bob"), JsValue::UNDEFINED)
+            .await
+            .unwrap_err(),
+        "api",
+    );
+    assert_eq!(get(&e, "code"), 70003);
+    let shown = js_sys::JSON::stringify(&e).unwrap().as_string().unwrap();
+    assert!(!shown.contains("wrong-sig"), "{shown}");
+}
+
+#[wasm_bindgen_test]
+async fn hostile_answers_are_classified_and_the_client_keeps_working() {
+    let c = client_with(emulator(), &[("maxRetries", 0.into())]);
+    fault("get_list", r#"{"kind":"truncated"}"#).await;
+    chat_error(
+        c.list_conversations("alice".into(), JsValue::UNDEFINED)
+            .await
+            .unwrap_err(),
+        "bad_response",
+    );
+    fault("get_list", r#"{"kind":"http502"}"#).await;
+    let e = chat_error(
+        c.list_conversations("alice".into(), JsValue::UNDEFINED)
+            .await
+            .unwrap_err(),
+        "http",
+    );
+    assert_eq!(get(&e, "httpStatus"), 502);
+    // (Connection resets are in tests/hostile: a browser may resend after one by itself.)
+    c.list_conversations("alice".into(), JsValue::UNDEFINED)
+        .await
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_network_error_names_its_cause() {
+    // Nothing listens on port 47 here (and fetch does not refuse it as it does port 9).
+    let c = client_with("http://127.0.0.1:47", &[("maxRetries", 0.into())]);
+    let e = chat_error(
+        c.pin("a".into(), c2c("b"), JsValue::UNDEFINED)
+            .await
+            .unwrap_err(),
+        "network",
+    );
+    let info = get(&e, "info").as_string().unwrap();
+    assert!(info.starts_with("the request failed: "), "{info}");
+    if !in_browser() {
+        // Node gives the reason in the error's cause.
+        assert!(info.contains("ECONNREFUSED 127.0.0.1:47"), "{info}");
+    }
+}
+
+fn in_browser() -> bool {
+    Reflect::has(&js_sys::global(), &"document".into()).unwrap()
 }
 
 /// Guards against a browser run that silently ran in Node (see the script's count check).
 #[wasm_bindgen_test]
 fn runs_where_expected() {
-    let in_browser = Reflect::has(&js_sys::global(), &"document".into()).unwrap();
     let expected = option_env!("WASM_BINDGEN_USE_BROWSER").is_some();
-    assert_eq!(in_browser, expected);
+    assert_eq!(in_browser(), expected);
+}
+
+/// Polls two futures to completion together (the test needs no executor crate for this).
+async fn futures_join<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
+    use std::future::poll_fn;
+    use std::pin::pin;
+    use std::task::Poll;
+    let (mut a, mut b) = (pin!(a), pin!(b));
+    let (mut ra, mut rb) = (None, None);
+    poll_fn(|cx| {
+        if ra.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        if ra.is_some() && rb.is_some() {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await;
+    (ra.unwrap(), rb.unwrap())
 }

@@ -45,7 +45,7 @@ pub fn create_request(
 ) -> Result<wire::CreateContactGroupRequest, ChatError> {
     let from_account = check_account(account)?;
     if group.name.is_empty() || group.name.len() > MAX_GROUP_NAME_BYTES {
-        return Err(ChatError::invalid_input(text!(
+        return Err(ChatError::invalid_input(format!(
             "group name must be 1 to {} UTF-8 bytes, not {}",
             MAX_GROUP_NAME_BYTES,
             group.name.len()
@@ -128,7 +128,7 @@ mod tests {
             name: "g".into(),
             conversations: vec![Conversation::group("@TGS#2")],
         };
-        let req = crate::codec::to_json(&create_request("u", &group).unwrap());
+        let req = serde_json::to_string(&create_request("u", &group).unwrap()).unwrap();
         assert!(req.contains(r#"{"Type":2,"ToGroupId":"@TGS#2"}"#), "{req}");
     }
 

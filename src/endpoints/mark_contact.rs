@@ -35,7 +35,7 @@ pub fn request(
 ) -> Result<wire::MarkContactRequest, ChatError> {
     let from_account = check_account(account)?;
     if operations.is_empty() || operations.len() > MAX_ITEMS {
-        return Err(ChatError::invalid_input(text!(
+        return Err(ChatError::invalid_input(format!(
             "give 1 to {} mark operations, not {}",
             MAX_ITEMS,
             operations.len()
@@ -54,14 +54,14 @@ fn mark_item(op: &MarkOperation) -> Result<wire::MarkItem, ChatError> {
         check_bit(bit)?;
     }
     if let Some(bit) = set.iter().find(|b| clear.contains(b)) {
-        return Err(ChatError::invalid_input(text!(
+        return Err(ChatError::invalid_input(format!(
             "mark bit {} is both set and cleared",
             bit
         )));
     }
     if let Some(custom) = &op.custom_mark {
         if custom.len() > MAX_CUSTOM_MARK_BYTES {
-            return Err(ChatError::invalid_input(text!(
+            return Err(ChatError::invalid_input(format!(
                 "customMark is {} UTF-8 bytes; the limit is {}",
                 custom.len(),
                 MAX_CUSTOM_MARK_BYTES

@@ -8,16 +8,17 @@ pub mod mark_contact;
 pub mod top;
 
 use crate::error::ChatError;
-use crate::json::{ReadObject, Write};
 use crate::retry::Idempotency;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 /// An endpoint's command path and the shapes that cross the wire.
 pub trait Endpoint {
     /// Path below the base URL, e.g. `v4/recentcontact/top`.
     const COMMAND: &'static str;
-    type Request: Write;
+    type Request: Serialize;
     /// The body past the envelope, which [`crate::envelope::check`] has already passed.
-    type Response: ReadObject;
+    type Response: DeserializeOwned;
     type Output;
     /// Whether a retry after an unclear failure (timeout, 5xx) is harmless.
     const IDEMPOTENCY: Idempotency = Idempotency::Idempotent;
@@ -69,18 +70,15 @@ pub(crate) fn item_results(
 /// Test helpers: JSON comparisons against the docs' samples.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::json::Write;
-
     /// Serialises `request` and compares it with the docs' sample, ignoring key order.
-    pub fn assert_wire<T: Write>(request: &T, docs_sample: &str) {
-        let ours: serde_json::Value =
-            serde_json::from_str(&crate::codec::to_json(request)).unwrap();
+    pub fn assert_wire<T: serde::Serialize>(request: &T, docs_sample: &str) {
+        let ours = serde_json::to_value(request).unwrap();
         let docs: serde_json::Value = serde_json::from_str(docs_sample).unwrap();
         assert_eq!(ours, docs);
     }
 
     /// Passes the envelope check and decodes the endpoint body, as a transport does.
     pub fn decode<E: super::Endpoint>(json: &str) -> Result<E::Output, crate::ChatError> {
-        crate::codec::decode::<E>(200, json)
+        crate::codec::decode_text::<E>(200, json)
     }
 }

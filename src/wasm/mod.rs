@@ -1,31 +1,26 @@
-//! The npm package's wasm half: synchronous, string in and string out. The package's JS half
-//! (`pkg-template/client.js`) owns what only JS can do — `fetch`, timers, `AbortSignal`, the
-//! hooks — and asks this layer for everything else: request bodies and URLs, decoded results,
-//! retry decisions, rate-limit slots, walk steps. Each value crosses the boundary once, as
-//! JSON text; a failure crosses as a thrown string holding the `ChatError` as JSON.
+//! The npm package: the `ConversationClient` class and everything that needs JS — reading
+//! arguments and returning results (serde-wasm-bindgen), the transport (gloo-net, timers,
+//! abort signals, the host's UserSig function), the hooks and the page walks. Each method is
+//! a Rust `async fn` that wasm-bindgen-futures turns into a Promise; the decisions inside
+//! are the plain-Rust core's.
 
-mod engine;
-mod methods;
-mod policy;
+mod client;
+mod convert;
+mod errors;
+mod hooks;
+mod timers;
+mod transport;
 mod walker;
 
-pub use engine::{command, idempotent, Engine};
-pub use policy::{backoff_ms, check_timeout, decide};
-pub use walker::Walker;
+pub use client::ConversationClient;
+pub use errors::set_error_class;
+pub use walker::PageIterator;
 
-use crate::codec;
-use crate::error::ChatError;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
-/// What a failing export throws: the error as JSON, which the JS half turns into a
-/// `ChatError` instance.
-fn thrown(error: ChatError) -> JsValue {
-    JsValue::from_str(&codec::to_json(&error))
-}
 
 // Types that are JS-only (functions, AbortSignal) and so have no serde type to derive from.
 #[wasm_bindgen(typescript_custom_section)]

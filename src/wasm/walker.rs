@@ -1,113 +1,258 @@
-//! `Walker`: one whole-list walk (the core's [`Walk`]) for the JS half, which sends each
-//! request it hands out and gives back the response; the walk's state stays here.
+//! Whole-list walks for JS: `conversations()` and `markedConversations()` return a
+//! [`PageIterator`] (an async iterator; the entry files add `[Symbol.asyncIterator]`), and
+//! `getAllGroups()` drives the same walk to the end. The walk logic is the core's
+//! ([`crate::walk`]); this layer sends the requests, converts the items and calls `onPage`.
+//!
+//! Calls on one iterator run one after another (like an async generator's), and the state
+//! is taken out of its cell while a page is fetched, so no borrow spans an await.
 
-use super::methods::{account_of, optional, GROUPS_OPTIONS, LIST_OPTIONS};
-use super::thrown;
-use crate::codec::{self, to_json};
+use super::client::request_body;
+use super::convert::{self, output};
+use super::errors;
+use super::timers::check_aborted;
+use super::transport::{CallOptions, Transport};
+use crate::codec;
 use crate::endpoints::Endpoint;
 use crate::error::ChatError;
-use crate::json::Write;
-use crate::walk::{ConversationList, MarkedList, Source, Walk};
-use std::cell::RefCell;
+use crate::walk::{MarkedList, Source, Walk};
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use serde::Serialize;
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use web_sys::AbortSignal;
 
-enum Kind {
-    Conversations(Walk<ConversationList>),
-    Marked(Walk<MarkedList>),
+/// A walk with its transport, its per-request options and its `onPage`.
+pub struct Pages<S: Source> {
+    walk: Walk<S>,
+    transport: Rc<Transport>,
+    call: CallOptions,
+    on_page: Option<Function>,
 }
 
-#[wasm_bindgen(skip_typescript)]
-pub struct Walker {
-    // Borrowed only inside one synchronous export.
-    kind: RefCell<Kind>,
-}
-
-impl Walker {
-    pub fn new(kind: &str, account: &str, options: &str) -> Result<Walker, ChatError> {
-        let account = account_of(account)?;
-        let kind = match kind {
-            "conversations" => Kind::Conversations(Walk::new(ConversationList::new(
-                &account,
-                optional(options, LIST_OPTIONS)?,
-            )?)),
-            _ => Kind::Marked(Walk::new(MarkedList::new(
-                &account,
-                optional(options, GROUPS_OPTIONS)?,
-            )?)),
-        };
-        Ok(Walker {
-            kind: RefCell::new(kind),
+impl<S: Source> Pages<S>
+where
+    S::Item: Serialize,
+{
+    /// `options` is the caller's options object (read for `onPage`).
+    pub fn new(
+        source: S,
+        transport: Rc<Transport>,
+        call: CallOptions,
+        options: &JsValue,
+    ) -> Result<Self, ChatError> {
+        Ok(Pages {
+            walk: Walk::new(source),
+            transport,
+            call,
+            on_page: convert::function(options, "onPage")?,
         })
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Kind) -> Result<T, ChatError>) -> Result<T, JsValue> {
-        let mut kind = self
-            .kind
-            .try_borrow_mut()
-            .map_err(|_| thrown(ChatError::invalid_input("the walk is busy")))?;
-        f(&mut kind).map_err(thrown)
+    /// Fetches the next page, reports it to `onPage` and returns its items; `None` once
+    /// the walk is over. Any error ends the walk.
+    async fn next_page(&mut self) -> Result<Option<Array>, ChatError> {
+        let command = S::Endpoint::COMMAND;
+        let Some(request) = self.walk.next_request()? else {
+            return Ok(None);
+        };
+        let body = request_body(&request).map_err(|e| self.walk.fail(e.for_command(command)))?;
+        let sent = self
+            .transport
+            .call(command, &body, &self.call, codec::decode::<S::Endpoint>);
+        let page = match sent.await {
+            Ok(page) => self.walk.accept(page)?,
+            Err(e) => return Err(self.walk.fail(e)),
+        };
+        let items = match output(&page.items) {
+            Ok(items) => Array::from(&items),
+            Err(e) => return Err(self.walk.fail(e.for_command(command))),
+        };
+        if let Some(on_page) = &self.on_page {
+            let report = Object::new();
+            let _ = Reflect::set(&report, &"page".into(), &page.number.into());
+            let _ = Reflect::set(&report, &"items".into(), &items);
+            let _ = Reflect::set(&report, &"total".into(), &(page.total as f64).into());
+            // Observes only: what it throws does not break the walk.
+            let _ = on_page.call1(&JsValue::UNDEFINED, &report);
+        }
+        Ok(Some(items))
+    }
+}
+
+/// A walk whose item type is erased, so one iterator class serves every endpoint.
+type Fetched = (Box<dyn Walker>, Result<Option<Array>, ChatError>);
+
+trait Walker {
+    /// Fetches the next page; gives the walker back with the outcome.
+    fn fetch(self: Box<Self>) -> Pin<Box<dyn Future<Output = Fetched>>>;
+}
+
+impl<S: Source + 'static> Walker for Pages<S>
+where
+    S::Item: Serialize,
+{
+    fn fetch(mut self: Box<Self>) -> Pin<Box<dyn Future<Output = Fetched>>> {
+        Box::pin(async move {
+            let outcome = self.next_page().await;
+            (self as Box<dyn Walker>, outcome)
+        })
+    }
+}
+
+enum State {
+    /// The input was bad: the first `next()` rejects with this.
+    Failed(ChatError),
+    Walking {
+        /// The current page's items, and the index of the next one to yield.
+        page: Array,
+        next: u32,
+        walker: Box<dyn Walker>,
+    },
+    Done,
+}
+
+struct Inner {
+    // Taken out while in use; only ever `replace`d, never borrowed.
+    state: Cell<State>,
+    signal: Option<AbortSignal>,
+    /// The endpoint walked, for errors raised here.
+    command: &'static str,
+    // The last call's promise: each call starts once the previous one settled.
+    tail: Cell<Option<Promise>>,
+}
+
+/// The async iterator `conversations()` and `markedConversations()` return: one page in
+/// memory, the next requested only when its first item is asked for.
+#[wasm_bindgen(skip_typescript)]
+pub struct PageIterator {
+    inner: Rc<Inner>,
+}
+
+impl PageIterator {
+    pub fn new<S: Source + 'static>(pages: Result<Pages<S>, ChatError>, options: &JsValue) -> Self
+    where
+        S::Item: Serialize,
+    {
+        let state = match pages {
+            Ok(pages) => State::Walking {
+                page: Array::new(),
+                next: 0,
+                walker: Box::new(pages),
+            },
+            Err(e) => State::Failed(e.for_command(S::Endpoint::COMMAND)),
+        };
+        let signal = convert::get(options, "signal")
+            .dyn_into::<AbortSignal>()
+            .ok();
+        PageIterator {
+            inner: Rc::new(Inner {
+                state: Cell::new(state),
+                signal,
+                command: S::Endpoint::COMMAND,
+                tail: Cell::new(None),
+            }),
+        }
+    }
+
+    /// Runs `op` after every earlier call on this iterator has settled.
+    fn queue<F, Fut>(&self, op: F) -> Promise
+    where
+        F: FnOnce(Rc<Inner>) -> Fut + 'static,
+        Fut: Future<Output = Result<JsValue, ChatError>> + 'static,
+    {
+        let inner = Rc::clone(&self.inner);
+        let previous = self.inner.tail.take();
+        let promise = future_to_promise(async move {
+            if let Some(previous) = previous {
+                // Its outcome went to its own caller.
+                let _ = JsFuture::from(previous).await;
+            }
+            op(inner).await.map_err(|e| errors::to_js(&e))
+        });
+        self.inner.tail.set(Some(promise.clone()));
+        promise
     }
 }
 
 #[wasm_bindgen]
-impl Walker {
-    #[wasm_bindgen(getter)]
-    pub fn command(&self) -> String {
-        match self.kind.try_borrow().as_deref() {
-            Ok(Kind::Conversations(_)) => command_of::<ConversationList>(),
-            _ => command_of::<MarkedList>(),
-        }
-        .to_owned()
+impl PageIterator {
+    /// The next item: `{ value, done: false }`, or `{ value: undefined, done: true }` after
+    /// the last. Rejects with the walk's error (then the walk is over), and with `aborted`
+    /// once the signal fired.
+    pub fn next(&self) -> Promise {
+        self.queue(|inner| async move { inner.next().await })
     }
 
-    /// The next page's request body, or `undefined` once the walk is over.
-    #[wasm_bindgen(js_name = nextRequest)]
-    pub fn next_request(&self) -> Result<Option<String>, JsValue> {
-        self.with(|kind| match kind {
-            Kind::Conversations(walk) => next_request(walk),
-            Kind::Marked(walk) => next_request(walk),
+    /// Ends the walk (what `break` in `for await` calls): no further request.
+    #[wasm_bindgen(js_name = "return")]
+    pub fn finish(&self, value: JsValue) -> Promise {
+        self.queue(|inner| async move {
+            inner.state.replace(State::Done);
+            Ok(iterator_result(value, true))
         })
     }
+}
 
-    /// Decodes the exchange answering the last request and returns the page's items as
-    /// JSON. A failed exchange leaves the walk where it was, so the request may be retried.
-    pub fn accept(&self, status: u16, text: &str, sig: &str) -> Result<String, JsValue> {
-        self.with(|kind| {
-            match kind {
-                Kind::Conversations(walk) => accept(walk, status, text),
-                Kind::Marked(walk) => accept(walk, status, text),
+impl Inner {
+    async fn next(&self) -> Result<JsValue, ChatError> {
+        loop {
+            let (page, next, walker) = match self.state.replace(State::Done) {
+                State::Done => return Ok(iterator_result(JsValue::UNDEFINED, true)),
+                State::Failed(e) => return Err(e),
+                State::Walking { page, next, walker } => (page, next, walker),
+            };
+            // Also with items held: an abort ends the walk at once.
+            check_aborted(self.signal.as_ref()).map_err(|e| e.for_command(self.command))?;
+            if next < page.length() {
+                let item = page.get(next);
+                self.state.replace(State::Walking {
+                    page,
+                    next: next + 1,
+                    walker,
+                });
+                return Ok(iterator_result(item, false));
             }
-            .map_err(|e| e.redacted(sig))
-        })
-    }
-
-    /// The conversation groups seen so far, each once, as JSON (`[]` for conversations).
-    pub fn groups(&self) -> Result<String, JsValue> {
-        self.with(|kind| match kind {
-            Kind::Marked(walk) => Ok(to_json(walk.source().groups())),
-            Kind::Conversations(_) => Ok("[]".into()),
-        })
-    }
-}
-
-fn command_of<S: Source>() -> &'static str {
-    S::Endpoint::COMMAND
-}
-
-fn next_request<S: Source>(walk: &mut Walk<S>) -> Result<Option<String>, ChatError>
-where
-    <S::Endpoint as Endpoint>::Request: Write,
-{
-    match walk.next_request()? {
-        Some(request) => Ok(Some(to_json(&request))),
-        None => Ok(None),
+            // The state is Done while the page is on its way; an error leaves it so.
+            let (walker, fetched) = walker.fetch().await;
+            match fetched? {
+                None => return Ok(iterator_result(JsValue::UNDEFINED, true)),
+                Some(page) => self.state.replace(State::Walking {
+                    page,
+                    next: 0,
+                    walker,
+                }),
+            };
+        }
     }
 }
 
-fn accept<S: Source>(walk: &mut Walk<S>, status: u16, text: &str) -> Result<String, ChatError>
-where
-    S::Item: Write,
-{
-    let page = codec::decode::<S::Endpoint>(status, text)?;
-    Ok(to_json(&walk.accept(page)?.items))
+fn iterator_result(value: JsValue, done: bool) -> JsValue {
+    let result = Object::new();
+    let _ = Reflect::set(&result, &"value".into(), &value);
+    let _ = Reflect::set(&result, &"done".into(), &done.into());
+    result.into()
+}
+
+/// `getAllGroups`: walks every page, then returns `{ conversations, groups }` with each
+/// group once.
+pub async fn all_groups(pages: Result<Pages<MarkedList>, ChatError>) -> Result<JsValue, ChatError> {
+    let mut pages = pages.map_err(|e| e.for_command(<MarkedList as Source>::Endpoint::COMMAND))?;
+    let conversations = Array::new();
+    while let Some(items) = pages.next_page().await? {
+        for item in items.iter() {
+            conversations.push(&item);
+        }
+    }
+    let result = Object::new();
+    let _ = Reflect::set(&result, &"conversations".into(), &conversations);
+    let _ = Reflect::set(
+        &result,
+        &"groups".into(),
+        &output(pages.walk.source().groups())?,
+    );
+    Ok(result.into())
 }

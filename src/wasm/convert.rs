@@ -1,0 +1,80 @@
+//! JS ⇄ Rust values through serde-wasm-bindgen, always inside a method's async body so that
+//! bad input rejects. Results use the JSON-compatible serializer (plain objects, numbers not
+//! BigInts, absent optionals skipped), which is what tsify's declarations describe.
+
+use crate::codec::Body;
+use crate::error::ChatError;
+use js_sys::{Array, Function, Reflect};
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Reads a caller argument; a wrong shape is the caller's error, naming the argument and
+/// the shape `expected`.
+pub fn input<T: DeserializeOwned>(
+    value: JsValue,
+    what: &str,
+    expected: &str,
+) -> Result<T, ChatError> {
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| ChatError::invalid_input(format!("{what}: {e}; it should be {expected}")))
+}
+
+/// Reads an options argument: `undefined` or `null` means the defaults.
+pub fn options<T: DeserializeOwned + Default>(
+    value: &JsValue,
+    expected: &str,
+) -> Result<T, ChatError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    input(value.clone(), "options", expected)
+}
+
+/// Converts a result (or a request body) for JS.
+pub fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, ChatError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| ChatError::bad_response(format!("a value JS cannot hold: {e}")))
+}
+
+/// A string argument; anything else is invalid input.
+pub fn string(value: &JsValue, what: &str) -> Result<String, ChatError> {
+    value
+        .as_string()
+        .ok_or_else(|| ChatError::invalid_input(format!("{what} must be a string")))
+}
+
+/// `object[key]`, `undefined` when absent or when `object` is not an object.
+pub fn get(object: &JsValue, key: &str) -> JsValue {
+    if !object.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// An optional function-valued option.
+pub fn function(object: &JsValue, key: &str) -> Result<Option<Function>, ChatError> {
+    let value = get(object, key);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .dyn_into::<Function>()
+        .map(Some)
+        .map_err(|_| ChatError::invalid_input(format!("{key} must be a function")))
+}
+
+/// A response body as the runtime parsed it (`Response.json()`), read by serde.
+pub struct Parsed(pub JsValue);
+
+impl Body for Parsed {
+    type Error = serde_wasm_bindgen::Error;
+
+    fn is_object(&self) -> bool {
+        self.0.is_object() && !Array::is_array(&self.0)
+    }
+
+    fn read<T: DeserializeOwned>(&self) -> Result<T, Self::Error> {
+        serde_wasm_bindgen::from_value(self.0.clone())
+    }
+}

@@ -1,0 +1,42 @@
+//! `ChatError` as JS sees it. The class is defined by the package's entry files (so that
+//! `instanceof` and `name` work like any JS error class, across `import` and `require`) and
+//! registered here when the module loads; every rejection is an instance of it.
+
+use super::convert::output;
+use crate::error::ChatError;
+use js_sys::{Array, Function, Object, Reflect};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static ERROR_CLASS: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Called once by the entry files: the constructor every rejection is built with.
+#[wasm_bindgen(js_name = "__setErrorClass", skip_typescript)]
+pub fn set_error_class(class: Function) {
+    ERROR_CLASS.with(|c| {
+        if let Ok(mut slot) = c.try_borrow_mut() {
+            *slot = Some(class);
+        }
+    });
+}
+
+/// The JS value a promise rejects with: `new ChatError({ kind, code, info, … })`.
+pub fn to_js(error: &ChatError) -> JsValue {
+    let fields = output(error).unwrap_or_else(|_| Object::new().into());
+    let class = ERROR_CLASS.with(|c| c.try_borrow().ok().and_then(|c| c.clone()));
+    if let Some(class) = class {
+        if let Ok(instance) = Reflect::construct(&class, &Array::of1(&fields)) {
+            return instance;
+        }
+    }
+    // Without the entry files (the wasm-bindgen tests): a plain Error with the same fields.
+    let plain = js_sys::Error::new(&error.to_string());
+    plain.set_name("ChatError");
+    Object::assign(
+        plain.unchecked_ref::<Object>(),
+        fields.unchecked_ref::<Object>(),
+    );
+    plain.into()
+}
