@@ -64,7 +64,8 @@ fuzz_one() {
     -dict=json.dict -print_final_stats=1 >"$logfile" 2>&1 || rc=$?
   local runs cov corp
   runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1 runs in \2 s/p' "$logfile" | tail -n1)
-  cov=$(grep -o 'cov: [0-9]*' "$logfile" | tail -n1 | cut -d' ' -f2)
+  # A crash while loading the seeds leaves no `cov:` line: not a reason to stop the script.
+  cov=$(grep -o 'cov: [0-9]*' "$logfile" | tail -n1 | cut -d' ' -f2 || true)
   corp=$(ls "target/corpus/$t" | wc -l)
   if [ "$rc" -eq 0 ] && [ -n "$runs" ]; then
     echo "fuzz: $t ok ($runs, coverage ${cov:-?} edges, corpus $corp)" >"$result"

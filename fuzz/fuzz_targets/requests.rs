@@ -1,22 +1,22 @@
-//! Request validation: arbitrary JSON as the caller's types (what the wasm layer would
-//! have converted from JS), through the request builders, serialised as the body sent.
-//! A builder must either refuse with `invalid_input` or produce a body that keeps every
-//! documented limit; the config must never yield a URL that plain-HTTPs a remote host or
-//! lets the identifier or UserSig escape their query parameters.
+//! Request validation: arbitrary JSON as the caller's values, read into the caller's types
+//! by serde as the package reads what JS passes, then through the request builders and
+//! serialised as the body sent. A builder must either refuse with `invalid_input` or
+//! produce a body that keeps every documented limit; the config must never yield a URL
+//! that plain-HTTPs a remote host or lets the identifier or UserSig escape their query
+//! parameters.
 //!
 //! The input is one externally tagged case, e.g.
 //! `{"mark":{"account":"a","operations":[{"conversation":{"type":"c2c","userId":"b"},"set":[1]}]}}`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use tencent_chat_conversations::codec;
 use tencent_chat_conversations::endpoints::contact_group::{self, MAX_GROUP_NAME_BYTES};
 use tencent_chat_conversations::endpoints::get_list;
 use tencent_chat_conversations::endpoints::mark_contact::{self, MAX_CUSTOM_MARK_BYTES, MAX_ITEMS};
 use tencent_chat_conversations::endpoints::top::{self, Operation};
-use tencent_chat_conversations::json::{Read, Write};
 use tencent_chat_conversations::request::{self, Caller, REDACTED};
 use tencent_chat_conversations::types::{
     Conversation, GroupsOptions, ListOptions, MarkOperation, NewGroup,
@@ -24,8 +24,8 @@ use tencent_chat_conversations::types::{
 use tencent_chat_conversations::{ChatError, ClientConfig, ErrorKind};
 use tencent_chat_conversations_fuzz::shown;
 
-/// The case's envelope; the caller's values stay JSON until the core's own parser
-/// (as in the wasm layer) reads them.
+/// The case's envelope; the caller's values stay JSON until serde reads them into the
+/// caller's types, one argument at a time as the package does.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 enum RawCase {
@@ -88,17 +88,18 @@ struct ConfigCase {
     random: u32,
 }
 
-/// Reads a caller value as the wasm layer does; `null` means the defaults.
-fn read<T: Read + Default>(value: &Value) -> Option<T> {
-    if value.is_null() {
-        return Some(<T as Default>::default());
-    }
-    codec::input(&value.to_string(), "fuzz", "fuzz").ok()
+/// Reads a caller argument as the package's `convert::input` does; a wrong shape is
+/// `invalid_input` there, before any builder runs, so the case ends here.
+fn input<T: DeserializeOwned>(value: Value) -> Option<T> {
+    serde_json::from_value(value).ok()
 }
 
-/// Reads a required caller value as the wasm layer does.
-fn parse<T: Read>(value: &Value) -> Option<T> {
-    codec::input(&value.to_string(), "fuzz", "fuzz").ok()
+/// Reads an options argument as `convert::options` does: `null` means the defaults.
+fn defaulted<T: DeserializeOwned + Default>(value: Value) -> Option<T> {
+    if value.is_null() {
+        return Some(T::default());
+    }
+    input(value)
 }
 
 fn case(raw: RawCase) -> Option<Case> {
@@ -110,29 +111,28 @@ fn case(raw: RawCase) -> Option<Case> {
         } => Case::Top {
             account,
             unpin,
-            conversations: parse(&conversations)?,
+            conversations: input(conversations)?,
         },
         RawCase::Mark {
             account,
             operations,
         } => Case::Mark {
             account,
-            operations: parse(&operations)?,
+            operations: input(operations)?,
         },
         RawCase::CreateGroup { account, group } => Case::CreateGroup {
             account,
-            group: parse(&group)?,
+            group: input(group)?,
         },
         RawCase::GetGroups { account, options } => Case::GetGroups {
             account,
-            options: read(&options)?,
+            options: defaulted(options)?,
         },
         RawCase::List { account, options } => Case::List {
             account,
-            options: read(&options)?,
+            options: defaulted(options)?,
         },
         RawCase::Config(value) => Case::Config(ConfigCase {
-            config: parse(&value)?,
             user_sig: value
                 .get("userSig")
                 .and_then(Value::as_str)
@@ -143,6 +143,9 @@ fn case(raw: RawCase) -> Option<Case> {
                 .and_then(Value::as_u64)
                 .and_then(|r| u32::try_from(r).ok())
                 .unwrap_or(0),
+            // The package reads the whole options object as the config; the other keys
+            // (`userSig`, hooks) are ignored by it.
+            config: input(value)?,
         }),
     })
 }
@@ -223,11 +226,10 @@ fuzz_target!(|data: &[u8]| {
 });
 
 /// A builder's outcome: refused as invalid input, or a body that serialises to an object.
-fn built<T: Write>(result: Result<T, ChatError>) -> Option<Value> {
+fn built<T: Serialize>(result: Result<T, ChatError>) -> Option<Value> {
     match result {
         Ok(request) => {
-            let text = codec::to_json(&request);
-            let body: Value = serde_json::from_str(&text).expect("and parse back");
+            let body = serde_json::to_value(&request).expect("a request serialises");
             assert!(body.is_object());
             Some(body)
         }

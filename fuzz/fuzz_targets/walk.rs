@@ -123,8 +123,7 @@ where
 
 /// A 2xx body through the envelope check, the wire type and the endpoint's decoding.
 fn decode<E: Endpoint>(body: &[u8]) -> Option<E::Output> {
-    let text = std::str::from_utf8(body).ok()?;
-    codec::decode::<E>(200, text).ok()
+    codec::decode_text::<E>(200, &String::from_utf8_lossy(body)).ok()
 }
 
 /// Per-source invariants that hold after every page.

@@ -1,35 +1,32 @@
 //! What the fuzz targets share: decoding a response body the way a transport does, checked
-//! against serde_json's reading of the same text, and the invariants every outcome must
-//! keep. A violated invariant panics, which libFuzzer reports as a crash just like a panic
-//! inside the core.
+//! against an independent reading of the envelope from the same text, and the invariants
+//! every outcome must keep. A violated invariant panics, which libFuzzer reports as a crash
+//! just like a panic inside the core.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::Serialize;
 use serde_json::Value;
-use tencent_chat_conversations::codec;
+use tencent_chat_conversations::codec::{self, MAX_SAFE_INTEGER};
 use tencent_chat_conversations::endpoints::Endpoint;
 use tencent_chat_conversations::envelope;
-use tencent_chat_conversations::json::Write;
 use tencent_chat_conversations::wire::Envelope;
 use tencent_chat_conversations::{ChatError, ErrorKind};
 
-/// Arbitrary bytes as a 2xx response body of endpoint `E`, through `codec::decode` as a
-/// transport calls it, then the caller's value serialised (what the wasm layer hands to JS).
-/// Nothing may panic, every failure must be classified, and the classification must agree
-/// with serde_json's reading: not JSON is `bad_response`, and the envelope decides between
-/// success, `api` and `bad_response` before the body's shape does.
+/// Arbitrary bytes as a 2xx response body of endpoint `E`, through `codec::decode_text`
+/// as a native transport calls it, then the caller's value serialised as the package hands
+/// it to JS. Nothing may panic, every failure must be classified, and the classification
+/// must agree with a reading of the envelope that does not use the core's serde types:
+/// what is not a JSON object is `bad_response`, and the envelope decides between success,
+/// `api` and `bad_response` before the body's shape does.
 pub fn decode<E: Endpoint>(data: &[u8])
 where
-    E::Output: Write,
+    E::Output: Serialize,
 {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return; // fetch's text() never yields invalid UTF-8
-    };
-    let outcome = codec::decode::<E>(200, text);
+    // `Response.json()` decodes the bytes as UTF-8, invalid sequences as U+FFFD.
+    let text = String::from_utf8_lossy(data);
+    let outcome = codec::decode_text::<E>(200, &text);
     match &outcome {
-        Ok(output) => {
-            let json = codec::to_json(output);
-            serde_json::from_str::<Value>(&json).expect("a result must be JSON");
-        }
+        Ok(output) => for_js(output),
         Err(e) => {
             assert!(
                 matches!(e.kind, ErrorKind::Api | ErrorKind::BadResponse),
@@ -39,22 +36,16 @@ where
         }
     }
     let outcome = outcome.map(|_| ()).map_err(|e| (e.kind, e.code));
-    let pairs = match serde_json::from_str::<Pairs>(text) {
-        Ok(pairs) => pairs,
-        Err(e) if beyond_serde_json(&e) => return,
-        Err(_) => {
-            // Not JSON, or not an object.
-            assert_eq!(
-                outcome.map_err(|e| e.0),
-                Err(ErrorKind::BadResponse),
-                "{text:?}"
-            );
-            return;
-        }
+    let Ok(pairs) = serde_json::from_str::<Pairs>(&text) else {
+        // Not JSON (serde_json's verdict, nesting past 128 levels and numbers beyond f64
+        // included: the core parses with it too), or not an object.
+        assert_eq!(
+            outcome.map_err(|e| e.0),
+            Err(ErrorKind::BadResponse),
+            "{text:?}"
+        );
+        return;
     };
-    if pairs.has_negative_zero_code() {
-        return; // see Pairs::has_negative_zero_code
-    }
     let Some(envelope) = pairs.envelope() else {
         assert_eq!(
             outcome.map_err(|e| e.0),
@@ -80,14 +71,8 @@ where
     }
 }
 
-/// Texts serde_json refuses that are still JSON: nesting past its recursion limit, and
-/// numbers beyond f64.
-pub fn beyond_serde_json(e: &serde_json::Error) -> bool {
-    let message = e.to_string();
-    message.contains("recursion limit") || message.contains("number out of range")
-}
-
-/// A JSON object's members in order, duplicates kept (a `Value` keeps only the last).
+/// A JSON object's members in order, duplicates kept: the reference picks the one that
+/// counts itself rather than trusting the core's parse to do it.
 pub struct Pairs(Vec<(String, Value)>);
 
 impl<'de> Deserialize<'de> for Pairs {
@@ -111,49 +96,53 @@ impl<'de> Deserialize<'de> for Pairs {
 }
 
 impl Pairs {
-    /// Whether an `ErrorCode` is -0, which serde_json's `Value` keeps as a float (so that
-    /// `-0` and `-0.0` look the same to it). The core reads `-0` as the integer 0 and
-    /// refuses `-0.0`, which the reference here cannot tell apart.
-    pub fn has_negative_zero_code(&self) -> bool {
-        self.0.iter().any(|(key, value)| {
-            key == "ErrorCode"
-                && value
-                    .as_f64()
-                    .is_some_and(|f| f == 0.0 && f.is_sign_negative())
+    /// The envelope as the docs define it, with the last of duplicate keys counting (as
+    /// `JSON.parse` in the package and `serde_json::Value` natively keep it) and `null` as
+    /// absent. `None` when a field has the wrong type (a text the package must refuse).
+    ///
+    /// An `ErrorCode` spelt as a float (`-0`, `0.0`, `7e4`) is a float to serde_json, so it
+    /// is refused here as by the core natively. In the package `JSON.parse` makes it a plain
+    /// number that serde-wasm-bindgen reads as an integer, which no native reading can judge.
+    pub fn envelope(&self) -> Option<Envelope> {
+        let string = |v: &Value| v.as_str().map(str::to_owned);
+        Some(Envelope {
+            action_status: self.field("ActionStatus", string)?,
+            error_code: self.field("ErrorCode", Value::as_i64)?,
+            error_info: self.field("ErrorInfo", string)?,
+            error_display: self.field("ErrorDisplay", string)?,
         })
     }
 
-    /// The envelope as the docs define it: the last of each key, `null` as absent. `None`
-    /// when any occurrence has the wrong type (a text the package must refuse).
-    pub fn envelope(&self) -> Option<Envelope> {
-        let mut envelope = Envelope::default();
-        for (key, value) in &self.0 {
-            if value.is_null() {
-                match key.as_str() {
-                    "ActionStatus" => envelope.action_status = None,
-                    "ErrorCode" => envelope.error_code = None,
-                    "ErrorInfo" => envelope.error_info = None,
-                    "ErrorDisplay" => envelope.error_display = None,
-                    _ => {}
-                }
-                continue;
-            }
-            let string = || value.as_str().map(str::to_owned);
-            match key.as_str() {
-                "ActionStatus" => envelope.action_status = Some(string()?),
-                "ErrorCode" => envelope.error_code = Some(value.as_i64()?),
-                "ErrorInfo" => envelope.error_info = Some(string()?),
-                "ErrorDisplay" => envelope.error_display = Some(string()?),
-                _ => {}
-            }
+    /// The last `key`'s value read with `read`: `Some(None)` when absent or `null`, `None`
+    /// when `read` refuses it.
+    fn field<T>(&self, key: &str, read: impl Fn(&Value) -> Option<T>) -> Option<Option<T>> {
+        match self.0.iter().rev().find(|(k, _)| k == key) {
+            None | Some((_, Value::Null)) => Some(None),
+            Some((_, value)) => read(value).map(Some),
         }
-        Some(envelope)
+    }
+}
+
+/// Serialises `value` and checks what serde-wasm-bindgen's JSON-compatible serializer (the
+/// package's `output`) would refuse: every number an integer a JS number holds exactly.
+pub fn for_js<T: Serialize + ?Sized>(value: &T) {
+    let json = serde_json::to_value(value).expect("a result serialises");
+    assert!(js_safe(&json), "an integer beyond 2^53 - 1: {json}");
+}
+
+fn js_safe(value: &Value) -> bool {
+    match value {
+        Value::Number(n) => n
+            .as_i64()
+            .is_some_and(|i| i.unsigned_abs() <= MAX_SAFE_INTEGER),
+        Value::Array(items) => items.iter().all(js_safe),
+        Value::Object(members) => members.values().all(js_safe),
+        Value::Null | Value::Bool(_) | Value::String(_) => true,
     }
 }
 
 /// Formats an error the ways the wasm layer does (message and fields).
 pub fn shown(error: &ChatError) {
     let _ = error.to_string();
-    let json = codec::to_json(error);
-    serde_json::from_str::<Value>(&json).expect("a ChatError must be JSON");
+    for_js(error);
 }

@@ -1,7 +1,7 @@
 //! Conversation groups: `create_contact_group` (one group per call) and the paged
 //! `get_contact_group`, which also returns every marked conversation.
 
-use super::{check_account, item_results, try_map, Endpoint};
+use super::{check_account, check_index, item_results, try_map, Endpoint};
 use crate::codec::safe;
 use crate::error::ChatError;
 use crate::marks::decode_standard_mark;
@@ -85,7 +85,7 @@ pub fn get_request(
 ) -> Result<wire::GetContactGroupRequest, ChatError> {
     Ok(wire::GetContactGroupRequest {
         from_account: check_account(account)?,
-        start_index: options.start_index.unwrap_or(0),
+        start_index: check_index(options.start_index.unwrap_or(0), "startIndex")?,
     })
 }
 

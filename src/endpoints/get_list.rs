@@ -1,6 +1,6 @@
 //! `v4/recentcontact/get_list`: one page of a user's conversations, pinned first.
 
-use super::{check_account, try_map, Endpoint};
+use super::{check_account, check_index, try_map, Endpoint};
 use crate::codec::safe;
 use crate::error::ChatError;
 use crate::marks::decode_standard_mark;
@@ -51,10 +51,10 @@ pub fn request(account: &str, options: &ListOptions) -> Result<wire::GetListRequ
     let cursor = options.cursor.unwrap_or_default();
     Ok(wire::GetListRequest {
         from_account: check_account(account)?,
-        time_stamp: cursor.time_stamp,
-        start_index: cursor.start_index,
-        top_time_stamp: cursor.top_time_stamp,
-        top_start_index: cursor.top_start_index,
+        time_stamp: check_index(cursor.time_stamp, "cursor.timeStamp")?,
+        start_index: check_index(cursor.start_index, "cursor.startIndex")?,
+        top_time_stamp: check_index(cursor.top_time_stamp, "cursor.topTimeStamp")?,
+        top_start_index: check_index(cursor.top_start_index, "cursor.topStartIndex")?,
         assist_flags: assist_flags(options),
     })
 }
@@ -167,6 +167,20 @@ mod tests {
         assert_eq!(item.custom_mark.as_deref(), Some("vip"));
         assert_eq!(item.group_ids, Some(vec![3]));
         assert!(!page.complete);
+    }
+
+    #[test]
+    fn a_cursor_beyond_2_53_is_refused() {
+        let options = ListOptions {
+            cursor: Some(Cursor {
+                start_index: 1 << 53,
+                ..Cursor::default()
+            }),
+            ..ListOptions::default()
+        };
+        let e = request("a", &options).unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::InvalidInput);
+        assert!(e.info.contains("cursor.startIndex"), "{}", e.info);
     }
 
     #[test]

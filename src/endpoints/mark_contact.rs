@@ -166,6 +166,16 @@ mod tests {
     }
 
     #[test]
+    fn a_result_code_a_js_number_cannot_hold_is_a_bad_response() {
+        let e = decode::<MarkContact>(
+            r#"{"ResultItem":[{"ContactItem":{"Type":1,"To_Account":"b"},
+            "ResultCode":-9223372036854775808}],"ActionStatus":"OK","ErrorCode":0}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::BadResponse);
+    }
+
+    #[test]
     fn invalid_input() {
         let set = |bits: Vec<u8>| MarkOperation {
             set: Some(bits),

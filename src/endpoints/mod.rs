@@ -48,11 +48,24 @@ pub(crate) fn try_map<T, U>(
     Ok(out)
 }
 
+/// A caller's index or cursor value: refused past 2^53 − 1, beyond what the results can
+/// carry back to a JS caller (a JS caller can pass one as a BigInt).
+pub(crate) fn check_index(n: u64, what: &str) -> Result<u64, ChatError> {
+    if n > crate::codec::MAX_SAFE_INTEGER {
+        return Err(ChatError::invalid_input(format!(
+            "{what} must be at most 2^53 - 1, not {n}"
+        )));
+    }
+    Ok(n)
+}
+
 /// Builds the per-conversation results of `mark_contact` and `create_contact_group`.
 pub(crate) fn item_results(
     items: Vec<crate::wire::ResultItem>,
 ) -> Result<Vec<crate::types::ItemResult>, ChatError> {
     try_map(items, |item| {
+        let code = item.result_code.unwrap_or(0);
+        crate::codec::safe(code.unsigned_abs())?;
         let c = item.contact_item;
         Ok(crate::types::ItemResult {
             conversation: crate::types::Conversation::from_wire(
@@ -60,8 +73,8 @@ pub(crate) fn item_results(
                 c.to_account,
                 c.to_group_id,
             )?,
-            ok: item.result_code.unwrap_or(0) == 0,
-            code: item.result_code.unwrap_or(0),
+            ok: code == 0,
+            code,
             info: item.result_info.unwrap_or_default(),
         })
     })

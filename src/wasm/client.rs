@@ -284,10 +284,12 @@ impl Single {
 
 /// A request as JSON text: serde-wasm-bindgen's object, stringified by the runtime.
 pub fn request_body<T: Serialize>(body: &T) -> Result<JsValue, ChatError> {
-    let object = output(body)?;
+    // Built from the caller's checked input: a failure here is that input's.
+    let failed = || ChatError::invalid_input("the request could not be encoded");
+    let object = output(body).map_err(|_| failed())?;
     JSON::stringify(&object)
         .map(JsValue::from)
-        .map_err(|_| ChatError::invalid_input("the request could not be encoded"))
+        .map_err(|_| failed())
 }
 
 /// Builds the transport from the constructor's options.

@@ -363,6 +363,7 @@ fn network_error(what: &str, error: &JsValue) -> ChatError {
         Reflect::get(value, &key.into())
             .ok()
             .and_then(|v| v.as_string())
+            .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
     };
     let mut info = what.to_owned();
