@@ -117,6 +117,16 @@ test("connection reset and refused are network errors", async () => {
   await client.pin("a", bob);
 });
 
+test("a network error names the runtime's reason: refused with host and port", async () => {
+  const closed = await startFakeServer();
+  await closed.close();
+  const port = new URL(closed.url).port;
+  const nowhere = new ConversationClient({ sdkAppId: 1, identifier: "a", userSig: SIG, endpoint: closed.url, maxRetries: 0 });
+  const e = await rejection(() => nowhere.listConversations("a"));
+  assert.equal(e.kind, "network");
+  assert.match(e.info, new RegExp(`^the request failed: .*ECONNREFUSED 127\\.0\\.0\\.1:${port}`));
+});
+
 test("invalid input is rejected before any request", async () => {
   await invalid(() => client.pin("", bob), /account must not be empty/);
   await invalid(() => client.pin(42, bob), /account must be a string/);
