@@ -123,6 +123,8 @@ struct Inner {
     command: &'static str,
     // The last call's promise: each call starts once the previous one settled.
     tail: Cell<Option<Promise>>,
+    /// Calls queued and not yet settled.
+    pending: Cell<u32>,
 }
 
 /// The async iterator `conversations()` and `markedConversations()` return: one page in
@@ -154,6 +156,7 @@ impl PageIterator {
                 signal,
                 command: S::Endpoint::COMMAND,
                 tail: Cell::new(None),
+                pending: Cell::new(0),
             }),
         }
     }
@@ -166,12 +169,15 @@ impl PageIterator {
     {
         let inner = Rc::clone(&self.inner);
         let previous = self.inner.tail.take();
+        inner.pending.set(inner.pending.get() + 1);
         let promise = future_to_promise(async move {
             if let Some(previous) = previous {
                 // Its outcome went to its own caller.
                 let _ = JsFuture::from(previous).await;
             }
-            op(inner).await.map_err(|e| errors::to_js(&e))
+            let outcome = op(Rc::clone(&inner)).await;
+            inner.pending.set(inner.pending.get().saturating_sub(1));
+            outcome.map_err(|e| errors::to_js(&e))
         });
         self.inner.tail.set(Some(promise.clone()));
         promise
@@ -184,6 +190,10 @@ impl PageIterator {
     /// the last. Rejects with the walk's error (then the walk is over), and with `aborted`
     /// once the signal fired.
     pub fn next(&self) -> Promise {
+        // An item already held, with nothing queued before it: no task to schedule.
+        if let Some(item) = self.inner.buffered() {
+            return Promise::resolve(&iterator_result(item, false));
+        }
         self.queue(|inner| async move { inner.next().await })
     }
 
@@ -198,6 +208,25 @@ impl PageIterator {
 }
 
 impl Inner {
+    /// The next held item, taken, if no call is queued and the signal has not fired.
+    fn buffered(&self) -> Option<JsValue> {
+        if self.pending.get() > 0 || self.signal.as_ref().is_some_and(AbortSignal::aborted) {
+            return None;
+        }
+        match self.state.replace(State::Done) {
+            State::Walking { page, next, walker } if next < page.length() => {
+                let item = page.get(next);
+                let next = next + 1;
+                self.state.replace(State::Walking { page, next, walker });
+                Some(item)
+            }
+            state => {
+                self.state.replace(state);
+                None
+            }
+        }
+    }
+
     async fn next(&self) -> Result<JsValue, ChatError> {
         loop {
             let (page, next, walker) = match self.state.replace(State::Done) {
