@@ -5,7 +5,7 @@
 use super::convert::{self, input, output, string, Parsed};
 use super::errors;
 use super::hooks::Hooks;
-use super::transport::{CallOptions, Transport, UserSig};
+use super::transport::{self, CallOptions, Transport, UserSig};
 use super::walker::{self, PageIterator, Pages};
 use crate::codec;
 use crate::config::ClientConfig;
@@ -300,6 +300,8 @@ fn transport(options: JsValue) -> Result<Transport, ChatError> {
         ));
     }
     let config: ClientConfig = input(options.clone(), "options", CONFIG)?;
+    // As given too: the plain copy `input` reads has a NaN or Infinity as null (absent).
+    transport::timeout_ms(&options)?;
     // Checked before the UserSig, so a bad configuration is what every call reports.
     config.base_url()?;
     let sig = convert::get(&options, "userSig");

@@ -4,9 +4,9 @@
 
 use crate::codec::Body;
 use crate::error::ChatError;
-use js_sys::{Array, Function, Reflect};
+use js_sys::{Array, Function, JsString, Reflect, JSON};
 use serde::{de::DeserializeOwned, Serialize};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
 
 /// Reads a caller argument; a wrong shape is the caller's error, naming the argument and
 /// the shape `expected`.
@@ -15,8 +15,34 @@ pub fn input<T: DeserializeOwned>(
     what: &str,
     expected: &str,
 ) -> Result<T, ChatError> {
-    serde_wasm_bindgen::from_value(value)
+    let plain = plain(&value).map_err(|()| {
+        ChatError::invalid_input(format!(
+            "{what} could not be read as data (a getter or proxy threw, a cycle, or a \
+             BigInt); it should be {expected}"
+        ))
+    })?;
+    serde_wasm_bindgen::from_value(plain)
         .map_err(|e| ChatError::invalid_input(format!("{what}: {e}; it should be {expected}")))
+}
+
+/// A caller's value as plain data, copied by the runtime's JSON. serde-wasm-bindgen reads
+/// properties through calls that must not throw: a throwing getter or proxy trap would
+/// unwind through the wasm and leave the call's task broken. Here they throw inside
+/// `JSON.stringify`, which reports it. Functions and `undefined` members are dropped, as
+/// none of the data types has them.
+fn plain(value: &JsValue) -> Result<JsValue, ()> {
+    let text = JSON::stringify(value).map_err(drop)?;
+    if text.is_undefined() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    parse(&text).map_err(drop)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a JS string, which js-sys's would first copy into wasm memory.
+    #[wasm_bindgen(js_namespace = JSON, catch)]
+    fn parse(text: &JsString) -> Result<JsValue, JsValue>;
 }
 
 /// Reads an options argument: `undefined` or `null` means the defaults.

@@ -63,20 +63,23 @@ impl CallOptions {
                     .map_err(|_| ChatError::invalid_input("signal must be an AbortSignal"))?,
             )
         };
-        let timeout = convert::get(options, "timeoutMs");
-        let timeout_ms = if timeout.is_undefined() || timeout.is_null() {
-            None
-        } else {
-            let ms = timeout.as_f64().unwrap_or(f64::NAN);
-            config::check_timeout(ms)?;
-            Some(ms)
-        };
         Ok(CallOptions {
             signal,
-            timeout_ms,
+            timeout_ms: timeout_ms(options)?,
             idempotency,
         })
     }
+}
+
+/// An options object's `timeoutMs`, which must be a positive number when given.
+pub fn timeout_ms(options: &JsValue) -> Result<Option<f64>, ChatError> {
+    let timeout = convert::get(options, "timeoutMs");
+    if timeout.is_undefined() || timeout.is_null() {
+        return Ok(None);
+    }
+    let ms = timeout.as_f64().unwrap_or(f64::NAN);
+    config::check_timeout(ms)?;
+    Ok(Some(ms))
 }
 
 /// A configured connection to the service.

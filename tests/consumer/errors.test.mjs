@@ -169,6 +169,19 @@ test("invalid input is rejected before any request", async () => {
   await client.createGroup("a", { name: "x".repeat(32), conversations: [c] }).catch((e) => assert.equal(e.kind, "bad_response"));
 });
 
+test("input whose getters or proxy traps throw rejects as invalid_input; the client keeps working", async () => {
+  const throwing = { type: "c2c", get userId() { throw new Error("getter"); } };
+  const trap = new Proxy({}, { get() { throw new Error("trap"); }, ownKeys() { throw new Error("trap"); } });
+  await invalid(() => client.pin("a", [throwing]), /conversations could not be read/);
+  await invalid(() => client.mark("a", trap), /operations could not be read/);
+  await invalid(() => client.listConversations("a", trap));
+  await invalid(() => client.getGroups("a", { startIndex: 10n }));
+  let broken;
+  assert.doesNotThrow(() => (broken = new ConversationClient(trap)));
+  await invalid(() => broken.pin("a", bob));
+  await client.pin("a", bob);
+});
+
 test("a bad configuration rejects every call instead of throwing", async () => {
   const configs = [
     [{ sdkAppId: -1, identifier: "a", userSig: SIG, endpoint: server.url }, /sdkAppId|u32|integer/],
