@@ -41,6 +41,11 @@ pub trait Source {
         &mut self,
         page: <Self::Endpoint as Endpoint>::Output,
     ) -> Result<(Vec<Self::Item>, bool), ChatError>;
+
+    /// The conversation groups seen so far, each once (only `get_contact_group` has them).
+    fn groups(&self) -> &[GroupInfo] {
+        &[]
+    }
 }
 
 /// One page of a walk, as `onPage` reports it.
@@ -216,12 +221,6 @@ impl MarkedList {
         })
     }
 
-    /// The groups seen so far, each id once, in order of first appearance (with the name
-    /// of its latest appearance).
-    pub fn groups(&self) -> &[GroupInfo] {
-        &self.groups
-    }
-
     fn add_group(&mut self, group: GroupInfo) -> Result<(), ChatError> {
         let full = self.groups.len() >= MAX_GROUPS;
         match self.groups.iter_mut().find(|known| known.id == group.id) {
@@ -242,6 +241,11 @@ impl MarkedList {
 impl Source for MarkedList {
     type Endpoint = GetContactGroup;
     type Item = MarkedConversation;
+
+    /// Each id once, in order of first appearance (with the name of its latest appearance).
+    fn groups(&self) -> &[GroupInfo] {
+        &self.groups
+    }
 
     fn request(&self) -> Result<crate::wire::GetContactGroupRequest, ChatError> {
         contact_group::get_request(

@@ -89,6 +89,9 @@ type Fetched = (Box<dyn Walker>, Result<Option<Array>, ChatError>);
 trait Walker {
     /// Fetches the next page; gives the walker back with the outcome.
     fn fetch(self: Box<Self>) -> Pin<Box<dyn Future<Output = Fetched>>>;
+
+    /// The conversation groups seen so far, for JS.
+    fn groups(&self) -> Result<JsValue, ChatError>;
 }
 
 impl<S: Source + 'static> Walker for Pages<S>
@@ -100,6 +103,10 @@ where
             let outcome = self.next_page().await;
             (self as Box<dyn Walker>, outcome)
         })
+    }
+
+    fn groups(&self) -> Result<JsValue, ChatError> {
+        output(self.walk.source().groups())
     }
 }
 
@@ -267,21 +274,24 @@ fn iterator_result(value: JsValue, done: bool) -> JsValue {
 }
 
 /// `getAllGroups`: walks every page, then returns `{ conversations, groups }` with each
-/// group once.
+/// group once. Through the same `Walker` as the iterators, so that fetching a page is not
+/// compiled a second time.
 pub async fn all_groups(pages: Result<Pages<MarkedList>, ChatError>) -> Result<JsValue, ChatError> {
-    let mut pages = pages.map_err(|e| e.for_command(<MarkedList as Source>::Endpoint::COMMAND))?;
+    let mut walker: Box<dyn Walker> = match pages {
+        Ok(pages) => Box::new(pages),
+        Err(e) => return Err(e.for_command(<MarkedList as Source>::Endpoint::COMMAND)),
+    };
     let conversations = Array::new();
-    while let Some(items) = pages.next_page().await? {
+    loop {
+        let (next, fetched) = walker.fetch().await;
+        walker = next;
+        let Some(items) = fetched? else { break };
         for item in items.iter() {
             conversations.push(&item);
         }
     }
     let result = Object::new();
     let _ = Reflect::set(&result, &"conversations".into(), &conversations);
-    let _ = Reflect::set(
-        &result,
-        &"groups".into(),
-        &output(pages.walk.source().groups())?,
-    );
+    let _ = Reflect::set(&result, &"groups".into(), &walker.groups()?);
     Ok(result.into())
 }
