@@ -14,7 +14,7 @@ use crate::rate_limit::RateWindow;
 use crate::request::{self, Caller};
 use crate::retry::{self, Decision, Idempotency};
 use gloo_net::http::{Request, Response};
-use js_sys::{Date, Function, Promise, Reflect};
+use js_sys::{Function, Promise, Reflect};
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
@@ -34,6 +34,11 @@ extern "C" {
     /// and treats a rejection that is not an `Error` as unreachable, a trap.
     #[wasm_bindgen(js_name = fetch, catch)]
     fn fetch_request(request: &web_sys::Request) -> Result<Promise, JsValue>;
+
+    /// Milliseconds on the monotonic clock (Node and every browser and worker have the
+    /// global `performance`): the limiter's windows must not move with the wall clock.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn now() -> f64;
 }
 
 /// Where the UserSig comes from: fixed, or the host's function called per attempt.
@@ -177,7 +182,7 @@ impl Transport {
             if let Some(event) = &event {
                 self.hooks.request(event);
             }
-            let started = Date::now();
+            let started = now();
             let url = request::url(self.caller(), command, &sig, random);
             let mut status = None;
             let outcome = match exchange(&url, body, timeout_ms, signal).await {
@@ -188,7 +193,7 @@ impl Transport {
                 Err(e) => Err(e),
             };
             if let Some(event) = &mut event {
-                event.duration_ms = Some(Date::now() - started);
+                event.duration_ms = Some(now() - started);
                 event.http_status = status;
             }
             let error = match outcome {
@@ -243,12 +248,12 @@ impl Transport {
         if limit == 0 {
             return Ok(());
         }
-        self.window(command, |w| w.join(limit, Date::now(), timeout_ms))
+        self.window(command, |w| w.join(limit, now(), timeout_ms))
             .unwrap_or(Ok(()))?;
         // Leaves the queue however the wait ends: sent, aborted, or the call dropped.
         let _queued = Queued(self, command);
         loop {
-            match self.window(command, |w| w.try_send(limit, Date::now())) {
+            match self.window(command, |w| w.try_send(limit, now())) {
                 Some(Err(wait)) => timers::sleep(wait, signal).await?,
                 _ => return Ok(()),
             }
