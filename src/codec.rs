@@ -90,16 +90,10 @@ mod text {
         envelope::check_status(status)?;
         decode::<E>(status, &parse(text)?)
     }
-
-    /// [`check`] from response text.
-    pub fn check_text(status: u16, text: &str) -> Result<(), ChatError> {
-        envelope::check_status(status)?;
-        check(status, &parse(text)?)
-    }
 }
 
 #[cfg(any(not(target_arch = "wasm32"), test))]
-pub use text::{check_text, decode_text, parse};
+pub use text::{decode_text, parse};
 
 #[cfg(test)]
 mod tests {

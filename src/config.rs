@@ -25,19 +25,6 @@ pub enum Region {
 }
 
 impl Region {
-    /// The name in JSON, e.g. `silicon-valley`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Region::China => "china",
-            Region::Singapore => "singapore",
-            Region::Seoul => "seoul",
-            Region::Tokyo => "tokyo",
-            Region::Frankfurt => "frankfurt",
-            Region::SiliconValley => "silicon-valley",
-            Region::Jakarta => "jakarta",
-        }
-    }
-
     pub fn domain(self) -> &'static str {
         match self {
             Region::China => "console.tim.qq.com",
