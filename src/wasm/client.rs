@@ -169,7 +169,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ConversationsOptions")] options: JsValue,
     ) -> PageIterator {
         let pages = self.pages(&account, &options, LIST_OPTIONS, ConversationList::new);
-        PageIterator::new(pages, &options)
+        PageIterator::new(pages)
     }
 
     /// Every marked or grouped conversation of the account (`get_contact_group`, page
@@ -185,7 +185,7 @@ impl ConversationClient {
         options: JsValue,
     ) -> PageIterator {
         let pages = self.pages(&account, &options, GROUPS_OPTIONS, MarkedList::new);
-        PageIterator::new(pages, &options)
+        PageIterator::new(pages)
     }
 
     /// All pages of `get_contact_group` at once: every marked or grouped conversation and
@@ -303,7 +303,7 @@ fn transport(options: JsValue) -> Result<Transport, ChatError> {
     // As given too: the plain copy `input` reads has a NaN or Infinity as null (absent).
     transport::timeout_ms(&options)?;
     // Checked before the UserSig, so a bad configuration is what every call reports.
-    config.base_url()?;
+    let base_url = config.base_url()?;
     let sig = convert::get(&options, "userSig");
     let user_sig = if let Some(f) = sig.dyn_ref::<Function>() {
         UserSig::Callback(f.clone())
@@ -317,7 +317,12 @@ fn transport(options: JsValue) -> Result<Transport, ChatError> {
             "userSig must be a string or a function",
         ));
     };
-    Transport::new(config, user_sig, Hooks::from_options(&options))
+    Ok(Transport::new(
+        config,
+        base_url,
+        user_sig,
+        Hooks::from_options(&options),
+    ))
 }
 
 // The shapes input errors name, as the TypeScript types declare them.

@@ -98,15 +98,15 @@ pub struct Transport {
 }
 
 impl Transport {
-    pub fn new(config: ClientConfig, user_sig: UserSig, hooks: Hooks) -> Result<Self, ChatError> {
-        let base_url = config.base_url()?;
-        Ok(Transport {
+    /// `base_url` is what `config.base_url()` checked and returned.
+    pub fn new(config: ClientConfig, base_url: String, user_sig: UserSig, hooks: Hooks) -> Self {
+        Transport {
             config,
             base_url,
             user_sig,
             hooks,
             windows: RefCell::default(),
-        })
+        }
     }
 
     fn caller(&self) -> Caller<'_> {

@@ -142,21 +142,27 @@ pub struct PageIterator {
 }
 
 impl PageIterator {
-    pub fn new<S: Source + 'static>(pages: Result<Pages<S>, ChatError>, options: &JsValue) -> Self
+    pub fn new<S: Source + 'static>(pages: Result<Pages<S>, ChatError>) -> Self
     where
         S::Item: Serialize,
     {
-        let state = match pages {
-            Ok(pages) => State::Walking {
-                page: Array::new(),
-                next: 0,
-                walker: Box::new(pages),
-            },
-            Err(e) => State::Failed(e.for_command(S::Endpoint::COMMAND)),
+        // The walk's own requests watch the signal too; held here for the items in hand.
+        let (state, signal) = match pages {
+            Ok(pages) => {
+                let signal = pages.call.signal.clone();
+                let walker = Box::new(pages);
+                let page = Array::new();
+                (
+                    State::Walking {
+                        page,
+                        next: 0,
+                        walker,
+                    },
+                    signal,
+                )
+            }
+            Err(e) => (State::Failed(e.for_command(S::Endpoint::COMMAND)), None),
         };
-        let signal = convert::get(options, "signal")
-            .dyn_into::<AbortSignal>()
-            .ok();
         PageIterator {
             inner: Rc::new(Inner {
                 state: Cell::new(state),
