@@ -22,7 +22,7 @@ async fn state_survives_restart() {
     let file = dir.join("emu.json");
     let f2 = file.clone();
     let emu = start_with(move |c| {
-        c.seed = Seed::None;
+        c.service.seed = Seed::None;
         c.state_file = Some(f2);
     })
     .await;
@@ -52,7 +52,7 @@ async fn state_survives_restart() {
     // The file wins over the seed.
     let f2 = file.clone();
     let emu = start_with(move |c| {
-        c.seed = Seed::Demo;
+        c.service.seed = Seed::Demo;
         c.state_file = Some(f2);
     })
     .await;
