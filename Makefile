@@ -108,4 +108,4 @@ test-browser:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test tests/browser/
 
 clean:
-	rm -rf pkg target/pkg-build target/vite-app target/www-dist $(CONSUMER)/node_modules www/node_modules
+	rm -rf pkg target/pkg-build target/vite-app target/www-dist target/docs target/lint-pkg $(CONSUMER)/node_modules www/node_modules

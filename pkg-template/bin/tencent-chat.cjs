@@ -361,7 +361,9 @@ function editDistance(a, b) {
  * @param {string} message
  */
 function inFlagTerms(message) {
-  return message.replace(/set allowInsecureHttp: true/g, `pass --allow-insecure-http (or set TENCENT_CHAT_ALLOW_INSECURE_HTTP=1) on a network you trust`);
+  return message
+    .replace(/set allowInsecureHttp: true/g, "pass --allow-insecure-http (or set TENCENT_CHAT_ALLOW_INSECURE_HTTP=1) on a network you trust")
+    .replace(/\bcustomMark\b/g, "--custom");
 }
 
 /**
@@ -478,13 +480,17 @@ function format(values) {
 }
 
 /**
+ * A whole-number flag within [min, max].
  * @param {string | undefined} value
  * @param {string} flag
  * @param {number} min
+ * @param {number} max
  */
-function count(value, flag, min) {
+function count(value, flag, min, max) {
   if (value === undefined) return undefined;
-  if (!/^[0-9]+$/.test(value) || Number(value) < min) throw new UsageError(`${flag} must be a whole number ≥ ${min}`);
+  if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}`);
+  }
   return Number(value);
 }
 
@@ -493,13 +499,13 @@ function count(value, flag, min) {
 /** @type {Command["run"]} */
 async function runList(client, values) {
   const account = /** @type {string} */ (values.account);
-  const limit = count(values.limit, "--limit", 1);
+  const limit = count(values.limit, "--limit", 1, Number.MAX_SAFE_INTEGER);
   /** @type {import("../index.cjs").ConversationsOptions} */
   const options = {};
   const onPage = progress.onPage("conversations");
   if (onPage) options.onPage = onPage;
   if (values["exclude-empty"]) options.includeEmpty = false;
-  const flags = count(values["assist-flags"], "--assist-flags", 0);
+  const flags = count(values["assist-flags"], "--assist-flags", 0, 0xffffffff);
   if (flags !== undefined) options.assistFlags = flags;
   const mode = format(values);
   // --json: one document, written whole once the walk has succeeded, or nothing at all.

@@ -116,7 +116,9 @@ test("usage errors exit 2 with a message on stderr and nothing on stdout", async
   await usage(["list"], /--account is required/);
   await usage(["list", "--account", "alice", "--bogus"], /unknown option --bogus\n/);
   await usage(["list", "--account", "alice", "--json", "--ndjson"], /exclude each other/);
-  await usage(["list", "--account", "alice", "--limit", "0"], /--limit/);
+  await usage(["list", "--account", "alice", "--limit", "0"], /--limit must be a whole number from 1 to 9007199254740991/);
+  await usage(["list", "--account", "alice", "--assist-flags", "4294967296"], /--assist-flags must be a whole number from 0 to 4294967295\n/);
+  await usage(["list", "--account", "alice", "--assist-flags", "-1"], /--assist-flags/);
   await usage(["list", "--account", "alice", "--region", "mars"], /--region must be one of china, singapore, seoul, tokyo, frankfurt, silicon-valley, jakarta\n/);
   await usage(["list", "--account", "alice"], /TENCENT_CHAT_USERSIG/, { env: { TENCENT_CHAT_USERSIG: "" } });
   await usage(["list", "--account", "alice"], /TENCENT_CHAT_SDKAPPID/, { env: { TENCENT_CHAT_SDKAPPID: "" } });
@@ -127,6 +129,8 @@ test("usage errors exit 2 with a message on stderr and nothing on stdout", async
   await usage(["mark", "--account", "alice", "--c2c", "bob", "--set", "sparkly"], /unknown mark "sparkly"/);
   // Invalid input the library rejects (ChatError kind invalid_input) is a usage error too.
   await usage(["mark", "--account", "alice", "--c2c", "bob", "--set", "64"], /bit 64/);
+  const long = await usage(["mark", "--account", "alice", "--c2c", "bob", "--custom", "x".repeat(257)], /--custom .*256/);
+  assert.doesNotMatch(long.stderr, /customMark/);
   await usage(["mark", "--account", "alice", "--group", "", "--set", "1"], /groupId must not be empty/);
   await usage(["create-group", "--account", "alice"], /--name is required/);
   await usage(["create-group", "--account", "alice", "--name", "x".repeat(33)], /group name/);
