@@ -221,8 +221,11 @@ async function main(argv) {
     return USAGE;
   }
   if (name === "--help" || name === "-h" || name === "help") {
-    const topic = name === "help" && rest[0];
-    if (topic && Object.hasOwn(COMMANDS, topic)) return help(topic);
+    const topic = name === "help" ? rest[0] : undefined;
+    if (topic !== undefined && Object.hasOwn(COMMANDS, topic)) return help(topic);
+    if (topic !== undefined && !topic.startsWith("-")) {
+      return usageError(undefined, `unknown command ${JSON.stringify(topic)}${hint(suggest(topic, Object.keys(COMMANDS)))}`);
+    }
     out(`${OVERVIEW}\n`);
     return 0;
   }

@@ -145,6 +145,7 @@ test("usage errors exit 2 with a message on stderr and nothing on stdout", async
 test("a mistyped command, option, mark or region gets a suggestion", async () => {
   await usage(["lst", "--account", "alice"], /^tencent-chat: unknown command "lst" \(did you mean list\?\)\n/);
   await usage(["creat-group"], /unknown command "creat-group" \(did you mean create-group\?\)/);
+  await usage(["help", "lsit"], /unknown command "lsit" \(did you mean list\?\)/);
   await usage(["unpni"], /\(did you mean unpin\?\)/);
   await usage(["grosup"], /\(did you mean groups\?\)/);
   const far = await usage(["frobnicate"], /unknown command "frobnicate"\n/);
