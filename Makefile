@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CONSUMER := tests/consumer
 EMULATOR := target/debug/chat-emulator
 
-.PHONY: all setup pkg emulator www-deps dashboard demo bench test lint test-rust test-wasm test-node test-types test-browser test-www test-hostile fuzz size clean
+.PHONY: all setup pkg emulator www-deps dashboard demo bench docs test lint lint-pkg test-rust test-wasm test-node test-types test-docs test-browser test-www test-hostile fuzz size clean
 
 all: pkg
 
@@ -41,9 +41,16 @@ demo: www-deps emulator
 bench: pkg
 	node bench/bench.mjs
 
+## The API reference, HTML, from the declarations the package ships (pkg/*.d.ts), into
+## target/docs. Undocumented exports are reported (test-docs makes them errors).
+docs: pkg
+	typedoc --options typedoc.json
+	@echo "API reference: target/docs/index.html"
+
 ## Everything: lints, native tests, wasm tests in Node/Chromium/Firefox, the packed
-## package from Node (import and require), strict TypeScript, and the package in Chromium and Firefox.
-test: setup lint test-rust pkg emulator www-deps test-wasm test-types size fuzz test-www test-hostile test-node test-browser
+## package from Node (import and require), strict TypeScript, package lints, the API
+## reference, and the package in Chromium and Firefox.
+test: setup lint test-rust pkg emulator www-deps test-wasm test-types lint-pkg size fuzz test-www test-hostile test-node test-browser test-docs
 
 lint:
 	cargo fmt --all -- --check
@@ -56,9 +63,25 @@ test-rust:
 test-wasm: emulator
 	scripts/test-wasm.sh
 
+## Strict TypeScript: a consumer's code against the shipped declarations, then the shipped
+## JS itself (entries, ChatError, the CLI; each file opts in with // @ts-check).
+JS_CHECKED := index.js index.mjs index.cjs chat-error.js chat-error.cjs bin/tencent-chat.cjs
 test-types:
 	tsc -p $(CONSUMER)/tsconfig.json
 	@echo "tsc --strict: consumer types compile; every @ts-expect-error misuse is rejected"
+	@unchecked=$$(cd pkg && grep -L '^// @ts-check$$' $(JS_CHECKED) || true); \
+	  if [ -n "$$unchecked" ]; then echo "no // @ts-check line in pkg/: $$unchecked" >&2; exit 1; fi
+	tsc -p $(CONSUMER)/tsconfig.js.json
+	@echo "tsc --strict, // @ts-check: the package's entries, ChatError and CLI type-check"
+
+## The packed tarball (npm pack of pkg/) through publint and arethetypeswrong (node10,
+## node16 CJS and ESM, bundler); any message fails.
+lint-pkg:
+	node scripts/lint-pkg.mjs
+
+## The API reference with every typedoc warning an error, undocumented exports included.
+test-docs:
+	typedoc --options typedoc.json --treatWarningsAsErrors
 
 ## The .wasm plus the JS bundled and minified (what a production bundle carries), gzip.
 ## Fails past 100,000 B; the target is 80,000 B (README, "Size and speed").
@@ -85,4 +108,4 @@ test-browser:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test tests/browser/
 
 clean:
-	rm -rf pkg target/pkg-build target/vite-app target/www-dist $(CONSUMER)/node_modules www/node_modules
+	rm -rf pkg target/pkg-build target/vite-app target/www-dist target/docs target/lint-pkg $(CONSUMER)/node_modules www/node_modules

@@ -1,8 +1,12 @@
+// @ts-check
+/** @typedef {import("./api.js").ChatError} ChatErrorFields */
+
 /**
  * Every failure of a ConversationClient call rejects with a ChatError. Its fields are
  * stable: branch on `kind` and `code`, never on `message`. It never contains the UserSig.
  */
 export class ChatError extends Error {
+  /** @param {ChatErrorFields} fields */
   constructor(fields) {
     super(describe(fields));
     this.name = "ChatError";
@@ -17,9 +21,15 @@ export class ChatError extends Error {
   }
 }
 
-/** "command: info (ErrorCode n)", as the Rust `Display` of the same error reads. */
+/**
+ * "command: info (ErrorCode n)", or "(HTTP n)" for an http error whose info does not name
+ * the status already (the core's own says "HTTP status n").
+ * @param {ChatErrorFields} fields
+ */
 function describe({ command, info, code, kind, httpStatus }) {
   const where = command ? `${command}: ` : "";
-  const why = code ? ` (ErrorCode ${code})` : kind === "http" && httpStatus != null ? ` (HTTP ${httpStatus})` : "";
+  let why = "";
+  if (code) why = ` (ErrorCode ${code})`;
+  else if (kind === "http" && httpStatus != null && !new RegExp(`\\bHTTP (status )?${httpStatus}\\b`).test(info)) why = ` (HTTP ${httpStatus})`;
   return where + info + why;
 }

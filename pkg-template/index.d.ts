@@ -9,6 +9,7 @@ import type { ChatError as ChatErrorData } from "./api.js";
  */
 export declare class ChatError extends Error {
   private constructor();
+  /** Always "ChatError". */
   readonly name: "ChatError";
 }
 export interface ChatError extends Readonly<ChatErrorData> {}

@@ -1,3 +1,4 @@
+// @ts-check
 // Node entry (import): the same instance as require(), so ChatError is one class per process.
 import api from "./index.cjs";
 

@@ -10,8 +10,9 @@ out=target/pkg-build
 rm -rf "$out" pkg
 mkdir -p "$out" pkg
 
-# Web glue + wasm-opt'd wasm (wasm-opt from the binaryen npm package, see TOOLCHAIN), on
-# the stable toolchain.
+# Web glue + wasm-opt'd wasm, on the stable toolchain. wasm-pack runs the wasm-opt on PATH:
+# the binaryen npm package's (a dev dependency, node_modules/.bin), as Debian's binaryen is
+# too old for current rustc output.
 wasm-pack build . --release --target web --out-dir "$out/web" --out-name "$name" --no-pack >&2
 raw="target/wasm32-unknown-unknown/release/$name.wasm"
 # Node glue from the very same cargo output; its _bg.wasm must equal the web one's
@@ -26,17 +27,21 @@ cp "$out/web/$name.js" pkg/web.js
 cp "$out/web/$name.d.ts" pkg/web.d.ts
 cp "$out/node/$name.js" pkg/node.cjs
 # The public types: the nodejs declarations (no init functions) as api.d.ts, without
-# `[Symbol.dispose]`, which only compiles with lib esnext (the method stays at run time).
-grep -v '\[Symbol.dispose\]' "$out/node/$name.d.ts" > pkg/api.d.ts
+# `[Symbol.dispose]`, which only compiles with lib esnext (the method stays at run time),
+# and with a doc comment on the `free()` wasm-bindgen adds to every class (it writes none).
+grep -v '\[Symbol.dispose\]' "$out/node/$name.d.ts" \
+  | sed -e 's#^\( *\)free(): void;#\1/** Releases the object'"'"'s wasm memory now rather than when it is garbage-collected; it cannot be used afterwards. */\n&#' \
+  > pkg/api.d.ts
 cp pkg-template/index.js pkg-template/index.cjs pkg-template/index.mjs pkg-template/index.d.ts \
    pkg-template/chat-error.js pkg-template/README.md pkg/
 # CommonJS twins generated from the ESM sources, so each is written once.
-sed -e 's/^export class ChatError/class ChatError/' pkg-template/chat-error.js > pkg/chat-error.cjs
+sed -e 's/^export class ChatError/class ChatError/' -e 's#"./api.js"#"./api.cjs"#g' pkg-template/chat-error.js > pkg/chat-error.cjs
 echo 'module.exports = { ChatError };' >> pkg/chat-error.cjs
 cp pkg/api.d.ts pkg/api.d.cts
 sed -e 's#"./api.js"#"./api.cjs"#g' pkg-template/index.d.ts > pkg/index.d.cts
 
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
-sed -e "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg-template/package.json > pkg/package.json
+# The version (and the repository links) come from Cargo.toml, the one place they are set.
+node scripts/package-json.mjs pkg-template/package.json pkg/package.json
+version=$(node -p 'require("./pkg/package.json").version')
 ls pkg-template/bin >/dev/null 2>&1 && cp -r pkg-template/bin pkg/
 echo "built pkg/ ($version): $(gzip -9c pkg/${name}_bg.wasm | wc -c) B wasm gzip" >&2

@@ -102,6 +102,7 @@ test("--help, overall and per command; --version", async () => {
     assert.equal((await ok([name, "-h", "--account", "x"])).stdout, own.stdout);
   }
   assert.match((await ok(["mark", "--help"])).stdout, /favorite, unread, collapsed, hidden/);
+  assert.match(overall.stdout, /\n  --allow-insecure-http, or TENCENT_CHAT_ALLOW_INSECURE_HTTP=1: allow plain http:\/\/ to\n/);
   const pkg = JSON.parse(readFileSync(`${PKG}package.json`, "utf8"));
   assert.equal((await ok(["--version"])).stdout, `${pkg.version}\n`);
   // No command: the overview on stderr, status 2.
@@ -113,28 +114,141 @@ test("--help, overall and per command; --version", async () => {
 test("usage errors exit 2 with a message on stderr and nothing on stdout", async () => {
   await usage(["frobnicate"], /unknown command "frobnicate"/);
   await usage(["list"], /--account is required/);
-  await usage(["list", "--account", "alice", "--bogus"], /Unknown option '--bogus'/);
+  await usage(["list", "--account", "alice", "--bogus"], /unknown option --bogus\n/);
   await usage(["list", "--account", "alice", "--json", "--ndjson"], /exclude each other/);
-  await usage(["list", "--account", "alice", "--limit", "0"], /--limit/);
-  await usage(["list", "--account", "alice", "--region", "mars"], /region\?: "china"/);
+  await usage(["list", "--account", "alice", "--limit", "0"], /--limit must be a whole number from 1 to 9007199254740991/);
+  await usage(["list", "--account", "alice", "--assist-flags", "4294967296"], /--assist-flags must be a whole number from 0 to 4294967295\n/);
+  await usage(["list", "--account", "alice", "--assist-flags", "-1"], /--assist-flags/);
+  await usage(["list", "--account", "alice", "--region", "mars"], /--region must be one of china, singapore, seoul, tokyo, frankfurt, silicon-valley, jakarta\n/);
   await usage(["list", "--account", "alice"], /TENCENT_CHAT_USERSIG/, { env: { TENCENT_CHAT_USERSIG: "" } });
   await usage(["list", "--account", "alice"], /TENCENT_CHAT_SDKAPPID/, { env: { TENCENT_CHAT_SDKAPPID: "" } });
-  await usage(["list", "--account", "alice", "--sdkappid", "app"], /SDKAppID must be a number/);
-  await usage(["list", "--account", "alice", "--endpoint", "http://example.com"], /http/);
+  await usage(["list", "--account", "alice", "--sdkappid", "app"], /--sdkappid must be an integer from 0 to 4294967295/);
+  await usage(["list", "--account", "alice", "--endpoint", "http://example.com"], /--allow-insecure-http/);
   await usage(["pin", "--account", "alice"], /--c2c USER or --group GID/);
   await usage(["mark", "--account", "alice", "--c2c", "bob"], /nothing to change/);
   await usage(["mark", "--account", "alice", "--c2c", "bob", "--set", "sparkly"], /unknown mark "sparkly"/);
   // Invalid input the library rejects (ChatError kind invalid_input) is a usage error too.
   await usage(["mark", "--account", "alice", "--c2c", "bob", "--set", "64"], /bit 64/);
+  const long = await usage(["mark", "--account", "alice", "--c2c", "bob", "--custom", "x".repeat(257)], /--custom .*256/);
+  assert.doesNotMatch(long.stderr, /customMark/);
   await usage(["mark", "--account", "alice", "--group", "", "--set", "1"], /groupId must not be empty/);
   await usage(["create-group", "--account", "alice"], /--name is required/);
   await usage(["create-group", "--account", "alice", "--name", "x".repeat(33)], /group name/);
   // A UserSig given as a flag is not echoed by usage errors, wherever it lands.
   const flagSig = "Flag-UserSig-0a1b2c3d4e";
-  await usage(["list", "--account", "alice", "--usersig", flagSig, "--nope"], /Unknown option/, { secrets: [flagSig] });
+  await usage(["list", "--account", "alice", "--usersig", flagSig, "--nope"], /unknown option --nope\n/, { secrets: [flagSig] });
   await usage(["list", "--account", "alice", flagSig], /unexpected argument/, { secrets: [flagSig] });
   await usage(["list", "--account", "alice", "--usersig"], /argument missing/);
   assert.equal((await emu.get("stats")).recent.length, 0, "a usage error sent a request");
+});
+
+test("a mistyped command, option, mark or region gets a suggestion", async () => {
+  await usage(["lst", "--account", "alice"], /^tencent-chat: unknown command "lst" \(did you mean list\?\)\n/);
+  await usage(["creat-group"], /unknown command "creat-group" \(did you mean create-group\?\)/);
+  await usage(["help", "lsit"], /unknown command "lsit" \(did you mean list\?\)/);
+  await usage(["unpni"], /\(did you mean unpin\?\)/);
+  await usage(["grosup"], /\(did you mean groups\?\)/);
+  const far = await usage(["frobnicate"], /unknown command "frobnicate"\n/);
+  assert.doesNotMatch(far.stderr, /did you mean/);
+  await usage(["list", "--account", "alice", "--limt", "5"], /^tencent-chat list: unknown option --limt \(did you mean --limit\?\)\n/);
+  await usage(["list", "--acount", "alice"], /unknown option --acount \(did you mean --account\?\)/);
+  await usage(["list", "--account", "alice", "--sdkapid", "1"], /unknown option --sdkapid \(did you mean --sdkappid\?\)/);
+  await usage(["list", "--account", "alice", "--jsno"], /unknown option --jsno \(did you mean --json\?\)/);
+  await usage(["list", "--account", "alice", "--allow-insecure"], /unknown option --allow-insecure \(did you mean --allow-insecure-http\?\)/);
+  await usage(["list", "--account", "alice", "--exclude-empty=", "--limit=1"], /--exclude-empty/);
+  await usage(["list", "--account", "alice", "--name", "x"], /--name is not an option of list \(it is one of create-group\)/);
+  await usage(["groups", "--account", "alice", "--c2c", "bob"], /--c2c is not an option of groups \(it is one of pin, unpin, mark, create-group\)/);
+  await usage(["mark", "--account", "alice", "--c2c", "bob", "--set", "favourite"], /unknown mark "favourite": use 0-63 or favorite, unread, collapsed, hidden \(did you mean favorite\?\)/);
+  await usage(["list", "--account", "alice", "--region", "singapur"], /--region must be one of .* \(did you mean singapore\?\)/);
+  await usage(["list", "--account", "alice", "--region", "eu"], /--region must be one of [a-z, -]+\n/);
+  // An option before the command is not echoed (its value could be a credential).
+  const first = await usage(["--usersig", "Early-UserSig-77aa88bb", "list"], /the command comes first: tencent-chat COMMAND \[options\]/, { secrets: ["Early-UserSig-77aa88bb"] });
+  assert.doesNotMatch(first.stderr, /--usersig/);
+  // An unknown option's value is not echoed either.
+  const typo = await usage(["list", "--account", "alice", "--user-sig=Typo-UserSig-33cc44dd"], /unknown option --user-sig \(did you mean --usersig\?\)/, { secrets: ["Typo-UserSig-33cc44dd"] });
+  assert.doesNotMatch(typo.stderr, /Typo-UserSig/);
+  assert.equal((await emu.get("stats")).recent.length, 0, "a usage error sent a request");
+});
+
+test("connection settings are checked in the command's own terms, before any request", async () => {
+  const bad = [
+    [["--sdkappid=-1"], {}, /tencent-chat list: --sdkappid must be an integer from 0 to 4294967295\n/],
+    [["--sdkappid", "1.5"], {}, /--sdkappid must be an integer from 0 to 4294967295/],
+    [["--sdkappid", "4294967296"], {}, /--sdkappid must be an integer from 0 to 4294967295/],
+    [["--sdkappid", "1e9"], {}, /--sdkappid must be an integer/],
+    [[], { TENCENT_CHAT_SDKAPPID: "-1" }, /TENCENT_CHAT_SDKAPPID must be an integer from 0 to 4294967295/],
+    [["--identifier", "  "], {}, /--identifier must not be blank/],
+    [[], { TENCENT_CHAT_REGION: "mars" }, /TENCENT_CHAT_REGION must be one of china, /],
+    [["--endpoint", "ftp://127.0.0.1/"], {}, /--endpoint must be an http:\/\/ or https:\/\/ URL/],
+    [["--endpoint", "127.0.0.1:8787"], {}, /--endpoint must be an http:\/\/ or https:\/\/ URL/],
+    [["--endpoint", "not a url"], {}, /--endpoint must be an http:\/\/ or https:\/\/ URL/],
+    [["--endpoint", "https://admin:pw@chat.example.com"], {}, /--endpoint must be a base URL with no credentials, query or fragment/],
+    [["--endpoint", "https://chat.example.com/?sdkappid=1"], {}, /no credentials, query or fragment/],
+    [[], { TENCENT_CHAT_ENDPOINT: "http://chat.example.com" }, /TENCENT_CHAT_ENDPOINT is plain http:\/\/ to chat\.example\.com, which is not loopback: the UserSig would travel unencrypted\. Use https:\/\/, or pass --allow-insecure-http \(or set TENCENT_CHAT_ALLOW_INSECURE_HTTP=1\)/],
+    [[], { TENCENT_CHAT_ALLOW_INSECURE_HTTP: "maybe" }, /TENCENT_CHAT_ALLOW_INSECURE_HTTP must be 1 or 0/],
+  ];
+  for (const [args, extra, pattern] of bad) {
+    const r = await usage(["list", "--account", "alice", ...args], pattern, { env: extra });
+    // Nothing of serde's or the library's option names.
+    assert.doesNotMatch(r.stderr, /invalid type|expected u32|floating point|sdkAppId|allowInsecureHttp|ClientOptions/, r.stderr);
+  }
+  // Where the library's check is stricter than the command's (127.1 is loopback to a URL
+  // parser, not to the library), its advice still names the flag.
+  const lib = await usage(["list", "--account", "alice", "--endpoint", "http://127.1:9"], /--allow-insecure-http \(or set TENCENT_CHAT_ALLOW_INSECURE_HTTP=1\)/);
+  assert.doesNotMatch(lib.stderr, /allowInsecureHttp/);
+  assert.equal((await emu.get("stats")).recent.length, 0, "a usage error sent a request");
+
+  // Accepted: a region in any case (the endpoint variable still wins), 0 and 2^32 - 1.
+  assert.equal(JSON.parse((await ok(["list", "--account", "dave", "--json", "--region", "Singapore"])).stdout).length, 2);
+  for (const id of ["0", "4294967295"]) {
+    const r = await cli(["list", "--account", "dave", "--sdkappid", id]);
+    assert.equal(r.code, 1, r.stderr); // the emulator's SDKAppID is another
+    assert.match(r.stderr, /\[api error, code \d+/);
+  }
+});
+
+test("--allow-insecure-http and its variable let plain http reach a host that is not loopback", async () => {
+  // 0.0.0.0 is not loopback to the library nor to the command, yet it reaches this
+  // machine's listeners, the emulator's included.
+  const port = new URL(emu.url).port;
+  const plain = `http://0.0.0.0:${port}`;
+  await usage(["list", "--account", "dave", "--endpoint", plain], /--allow-insecure-http/);
+  for (const options of [{ args: ["--allow-insecure-http"], env: {} }, { args: [], env: { TENCENT_CHAT_ALLOW_INSECURE_HTTP: "1" } }]) {
+    const r = await ok(["list", "--account", "dave", "--json", "--endpoint", plain, ...options.args], { env: options.env });
+    assert.equal(JSON.parse(r.stdout).length, 2);
+  }
+  // "0" leaves it off.
+  await usage(["list", "--account", "dave", "--endpoint", plain], /--allow-insecure-http/, { env: { TENCENT_CHAT_ALLOW_INSECURE_HTTP: "0" } });
+});
+
+test("--json writes one complete document or nothing, whichever page fails", async () => {
+  await emu.post("config", { pageSize: 40, groupPageSize: 4 });
+  const http502 = { kind: "http502" };
+  // Every attempt of a call (1 + 2 retries) answers 502.
+  const failPage = async (command, page) => {
+    await emu.del("faults");
+    if (page > 1) await emu.post("faults", { command, count: page - 1, fault: { kind: "delay", ms: 0 } });
+    await emu.post("faults", { command, count: 3, fault: http502 });
+  };
+  for (const page of [1, 2, 8]) {
+    await failPage("get_list", page);
+    const r = await cli(["list", "--account", "alice", "--json"]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout, "", `page ${page} failed, yet stdout has: ${r.stdout.slice(0, 80)}`);
+    assert.match(r.stderr, /HTTP status 502 \[http error, code 0/);
+  }
+  await failPage("get_contact_group", 2);
+  const groups = await cli(["groups", "--account", "alice", "--json"]);
+  assert.equal(groups.code, 1);
+  assert.equal(groups.stdout, "");
+  // --ndjson streams: the lines before the failure, each complete.
+  await failPage("get_list", 2);
+  const nd = await cli(["list", "--account", "alice", "--ndjson"]);
+  assert.equal(nd.code, 1);
+  assert.equal(lines(nd.stdout).map((l) => JSON.parse(l)).length, 40);
+  // And the same walk, unhindered, is one document.
+  await emu.del("faults");
+  assert.equal(JSON.parse((await ok(["list", "--account", "alice", "--json"])).stdout).length, 300);
 });
 
 test("list walks every page: table, --ndjson and --json", async () => {
@@ -246,6 +360,9 @@ test("create-group", async () => {
   assert.deepEqual(json, { group: { name: "Empty", id: 4 }, results: [] });
   const empty = await ok(["create-group", "--account", "alice", "--name", "Empty too"]);
   assert.equal(empty.stdout, 'Created group "Empty too" (id 5) for alice\n');
+  // Anything that would print the UserSig prints REDACTED, as the library's URLs do.
+  const named = await ok(["create-group", "--account", "alice", "--name", SIG]);
+  assert.equal(named.stdout, 'Created group "REDACTED" (id 6) for alice\n');
 });
 
 test("service and network errors exit 1 with the ChatError's code and message on stderr", async () => {

@@ -70,7 +70,18 @@ test("a 502 HTML page is an http error, then the client still works", async () =
   assert.equal(e.kind, "http");
   assert.equal(e.httpStatus, 502);
   assert.equal(e.code, 0);
+  // The status once, not "HTTP status 502 (HTTP 502)".
+  assert.equal(e.message, "v4/recentcontact/get_list: HTTP status 502");
   await client.pin("a", bob);
+});
+
+test("a ChatError's message names the HTTP status once, whoever wrote the info", () => {
+  const fields = { kind: "http", code: 0, display: "", command: "v4/recentcontact/top", attempts: 1, httpStatus: 503 };
+  assert.equal(new ChatError({ ...fields, info: "HTTP status 503" }).message, "v4/recentcontact/top: HTTP status 503");
+  assert.equal(new ChatError({ ...fields, info: "the gateway said no" }).message, "v4/recentcontact/top: the gateway said no (HTTP 503)");
+  // 5030 is not 503.
+  assert.equal(new ChatError({ ...fields, info: "HTTP status 5030" }).message, "v4/recentcontact/top: HTTP status 5030 (HTTP 503)");
+  assert.equal(new ChatError({ ...fields, kind: "api", code: 70001, info: "UserSig expired" }).message, "v4/recentcontact/top: UserSig expired (ErrorCode 70001)");
 });
 
 test("hostile bodies are bad_response and leave the module working", async () => {
