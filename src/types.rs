@@ -20,13 +20,17 @@ use tsify::Tsify;
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(tag = "type", try_from = "ConversationFields")]
 pub enum Conversation {
+    /// A one-to-one conversation with a user (`Type` 1).
     #[serde(rename = "c2c")]
     C2c {
+        /// The other user's UserID.
         #[serde(rename = "userId")]
         user_id: String,
     },
+    /// A group chat's conversation (`Type` 2).
     #[serde(rename = "group")]
     Group {
+        /// The group chat's id, e.g. `@TGS#1NVTZEAE4`.
         #[serde(rename = "groupId")]
         group_id: String,
     },
@@ -58,12 +62,14 @@ impl TryFrom<ConversationFields> for Conversation {
 }
 
 impl Conversation {
+    /// A one-to-one conversation with `user_id`.
     pub fn c2c(user_id: impl Into<String>) -> Self {
         Conversation::C2c {
             user_id: user_id.into(),
         }
     }
 
+    /// The conversation of group chat `group_id`.
     pub fn group(group_id: impl Into<String>) -> Self {
         Conversation::Group {
             group_id: group_id.into(),
@@ -130,10 +136,13 @@ impl Conversation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
 pub enum Mark {
+    /// Bit 0: a favourite conversation.
     Favorite = 0,
     /// An important conversation marked unread.
     Unread = 1,
+    /// Bit 2: a collapsed conversation.
     Collapsed = 2,
+    /// Bit 3: a hidden conversation.
     Hidden = 3,
 }
 
@@ -141,6 +150,7 @@ pub enum Mark {
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct MarkOperation {
+    /// The conversation.
     pub conversation: Conversation,
     /// Bit numbers 0..=63 to set.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -158,10 +168,13 @@ pub struct MarkOperation {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct ItemResult {
+    /// The conversation.
     pub conversation: Conversation,
+    /// Whether this conversation's change succeeded (`code` 0).
     pub ok: bool,
     /// `ResultCode`: 0 on success.
     pub code: i64,
+    /// Why it failed (`ResultInfo`); empty on success.
     pub info: String,
 }
 
@@ -169,7 +182,9 @@ pub struct ItemResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct GroupInfo {
+    /// The group's name, at most 32 UTF-8 bytes.
     pub name: String,
+    /// The group's numeric id (what `groupIds` lists).
     pub id: u64,
 }
 
@@ -179,6 +194,7 @@ pub struct GroupInfo {
 pub struct NewGroup {
     /// 1 to 32 UTF-8 bytes.
     pub name: String,
+    /// The conversations to put in it (may be empty).
     pub conversations: Vec<Conversation>,
 }
 
@@ -186,7 +202,9 @@ pub struct NewGroup {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct CreatedGroup {
+    /// The group.
     pub group: GroupInfo,
+    /// One result per conversation; items can fail while the call succeeds.
     pub results: Vec<ItemResult>,
 }
 
@@ -204,9 +222,13 @@ pub struct GroupsOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct GroupsPage {
+    /// Conversations with marks or groups.
     pub conversations: Vec<MarkedConversation>,
+    /// Conversation groups, id and name.
     pub groups: Vec<GroupInfo>,
+    /// True on the last page.
     pub complete: bool,
+    /// Pass as `startIndex` to get the next page.
     #[serde(rename = "nextStartIndex")]
     pub next_start_index: u64,
 }
@@ -215,6 +237,7 @@ pub struct GroupsPage {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct MarkedConversation {
+    /// The conversation.
     pub conversation: Conversation,
     /// The service's raw '0'/'1' string, rightmost character = bit 0.
     #[serde(rename = "standardMark")]
@@ -223,10 +246,12 @@ pub struct MarkedConversation {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub marks: Option<Vec<u8>>,
+    /// The custom mark, when set.
     #[serde(rename = "customMark")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub custom_mark: Option<String>,
+    /// Ids of the conversation groups it is in (names in `groups`).
     #[serde(rename = "groupIds")]
     pub group_ids: Vec<u64>,
     /// Last update of the conversation's marks or groups, Unix seconds.
@@ -237,12 +262,16 @@ pub struct MarkedConversation {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct Cursor {
+    /// `TimeStamp`: where the unpinned conversations continue.
     #[serde(rename = "timeStamp")]
     pub time_stamp: u64,
+    /// `StartIndex`: where the unpinned conversations continue.
     #[serde(rename = "startIndex")]
     pub start_index: u64,
+    /// `TopTimeStamp`: where the pinned conversations continue.
     #[serde(rename = "topTimeStamp")]
     pub top_time_stamp: u64,
+    /// `TopStartIndex`: where the pinned conversations continue.
     #[serde(rename = "topStartIndex")]
     pub top_start_index: u64,
 }
@@ -275,7 +304,9 @@ pub struct ListOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct ListPage {
+    /// This page's conversations, pinned first.
     pub items: Vec<ConversationItem>,
+    /// True on the last page.
     pub complete: bool,
     /// Pass as `cursor` to get the next page.
     pub cursor: Cursor,
@@ -285,22 +316,28 @@ pub struct ListPage {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct ConversationItem {
+    /// The conversation.
     pub conversation: Conversation,
     /// Time of the last message, Unix seconds; 0 for an empty conversation.
     #[serde(rename = "msgTime")]
     pub msg_time: u64,
+    /// Whether it is pinned (`TopFlag` 1).
     pub pinned: bool,
+    /// The raw StandardMark string, when the service sends it (rightmost = bit 0).
     #[serde(rename = "standardMark")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub standard_mark: Option<String>,
+    /// The set mark bits, ascending, decoded from `standardMark` when it is a valid bit string.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub marks: Option<Vec<u8>>,
+    /// The custom mark, when set.
     #[serde(rename = "customMark")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub custom_mark: Option<String>,
+    /// Ids of the conversation groups it is in, when the service sends them.
     #[serde(rename = "groupIds")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]

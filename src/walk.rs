@@ -7,8 +7,8 @@
 //! page to [`Walk::accept`], repeat until `next_request` returns `None`. Only one page is
 //! held at a time; nothing is requested ahead.
 
-use crate::endpoints::contact_group::{self, GetContactGroup};
-use crate::endpoints::get_list::{self, GetList};
+use crate::endpoints::contact_group::GetContactGroup;
+use crate::endpoints::get_list::GetList;
 use crate::endpoints::Endpoint;
 use crate::error::ChatError;
 use crate::types::{
@@ -29,7 +29,9 @@ pub const MAX_GROUPS: usize = 1_000;
 
 /// One paged endpoint, seen as a sequence of pages: where the walk is and how it moves.
 pub trait Source {
+    /// The paged endpoint.
     type Endpoint: Endpoint;
+    /// What a page holds, as the caller gets it.
     type Item;
 
     /// The request for the page at the current position.
@@ -53,6 +55,7 @@ pub trait Source {
 pub struct Page<T> {
     /// 1 for the first page.
     pub number: u32,
+    /// The page's items.
     pub items: Vec<T>,
     /// Items so far, this page's included.
     pub total: u64,
@@ -69,6 +72,7 @@ pub struct Walk<S> {
 }
 
 impl<S: Source> Walk<S> {
+    /// A walk from the source's starting position.
     pub fn new(source: S) -> Self {
         Walk {
             source,
@@ -85,6 +89,7 @@ impl<S: Source> Walk<S> {
         self
     }
 
+    /// The source, e.g. for the groups seen so far.
     pub fn source(&self) -> &S {
         &self.source
     }
@@ -163,7 +168,7 @@ pub struct ConversationList {
 impl ConversationList {
     /// Starts at `options.cursor` (the beginning when absent). Checks the input at once.
     pub fn new(account: &str, options: ListOptions) -> Result<Self, ChatError> {
-        get_list::request(account, &options)?;
+        GetList::request(account, &options)?;
         Ok(ConversationList {
             account: account.to_owned(),
             saved: options.cursor.unwrap_or_default(),
@@ -179,7 +184,7 @@ impl Source for ConversationList {
     type Item = ConversationItem;
 
     fn request(&self) -> Result<crate::wire::GetListRequest, ChatError> {
-        get_list::request(&self.account, &self.options)
+        GetList::request(&self.account, &self.options)
     }
 
     fn advance(&mut self, page: ListPage) -> Result<(Vec<ConversationItem>, bool), ChatError> {
@@ -213,7 +218,7 @@ pub struct MarkedList {
 impl MarkedList {
     /// Starts at `options.startIndex` (0 when absent). Checks the input at once.
     pub fn new(account: &str, options: GroupsOptions) -> Result<Self, ChatError> {
-        contact_group::get_request(account, &options)?;
+        GetContactGroup::request(account, &options)?;
         Ok(MarkedList {
             account: account.to_owned(),
             start_index: options.start_index.unwrap_or(0),
@@ -248,7 +253,7 @@ impl Source for MarkedList {
     }
 
     fn request(&self) -> Result<crate::wire::GetContactGroupRequest, ChatError> {
-        contact_group::get_request(
+        GetContactGroup::request(
             &self.account,
             &GroupsOptions {
                 start_index: Some(self.start_index),
@@ -278,7 +283,9 @@ impl Source for MarkedList {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct AllGroups {
+    /// Every marked or grouped conversation.
     pub conversations: Vec<MarkedConversation>,
+    /// Every conversation group, each once.
     pub groups: Vec<GroupInfo>,
 }
 

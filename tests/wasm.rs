@@ -299,7 +299,7 @@ async fn a_slow_answer_times_out_and_an_abort_ends_the_call() {
         sleep(50).await;
         controller.abort_with_reason(&"any reason".into());
     };
-    let (outcome, ()) = futures_join(call, abort).await;
+    let (outcome, ()) = futures_join(JsFuture::from(call), abort).await;
     chat_error(outcome.unwrap_err(), "aborted");
     assert!(
         js_sys::Date::now() - started < 1500.0,
@@ -314,6 +314,19 @@ async fn a_slow_answer_times_out_and_an_abort_ends_the_call() {
         "aborted",
     );
     assert_eq!(get(&e, "attempts"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_client_lets_its_calls_and_walks_settle() {
+    // Dropping is what free() (or Symbol.dispose) does from JS: the calls own the transport.
+    let c = client();
+    fault("get_list", r#"{"kind":"delay","ms":200}"#).await;
+    let call = c.list_conversations("alice".into(), JsValue::UNDEFINED);
+    let walk = c.conversations("alice".into(), JsValue::UNDEFINED);
+    drop(c);
+    let page = call.await.unwrap();
+    assert!(Array::is_array(&get(&page, "items")));
+    assert!(next(&walk).await.is_some());
 }
 
 #[wasm_bindgen_test]

@@ -13,11 +13,17 @@ use libfuzzer_sys::fuzz_target;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use tencent_chat_conversations::endpoints::contact_group::{self, MAX_GROUP_NAME_BYTES};
-use tencent_chat_conversations::endpoints::get_list;
-use tencent_chat_conversations::endpoints::mark_contact::{self, MAX_CUSTOM_MARK_BYTES, MAX_ITEMS};
-use tencent_chat_conversations::endpoints::top::{self, Operation};
-use tencent_chat_conversations::request::{self, Caller, REDACTED};
+use tencent_chat_conversations::endpoints::contact_group::{
+    CreateContactGroup, GetContactGroup, MAX_GROUP_NAME_BYTES,
+};
+use tencent_chat_conversations::endpoints::get_list::{self, GetList};
+use tencent_chat_conversations::endpoints::mark_contact::{
+    MarkContact, MAX_CUSTOM_MARK_BYTES, MAX_ITEMS,
+};
+use tencent_chat_conversations::endpoints::top::{Pin, Unpin};
+use tencent_chat_conversations::endpoints::Endpoint;
+use tencent_chat_conversations::redact::REDACTED;
+use tencent_chat_conversations::request::{self, Caller};
 use tencent_chat_conversations::types::{
     Conversation, GroupsOptions, ListOptions, MarkOperation, NewGroup,
 };
@@ -160,15 +166,15 @@ fuzz_target!(|data: &[u8]| {
             unpin,
             conversations,
         } => {
-            let op = if unpin {
-                Operation::Unpin
+            let (built_body, op) = if unpin {
+                (Unpin::request(&account, &conversations), 2)
             } else {
-                Operation::Pin
+                (Pin::request(&account, &conversations), 1)
             };
-            if let Some(body) = built(top::request(&account, op, &conversations)) {
+            if let Some(body) = built(built_body) {
                 assert!(!account.is_empty() && !conversations.is_empty());
                 assert_eq!(body["From_Account"], account.as_str());
-                assert_eq!(body["OperationType"], op as u8);
+                assert_eq!(body["OperationType"], op);
                 let items = array(&body["RecentContactItem"]);
                 assert_eq!(items.len(), conversations.len());
                 for (item, c) in items.iter().zip(&conversations) {
@@ -180,7 +186,7 @@ fuzz_target!(|data: &[u8]| {
             account,
             operations,
         } => {
-            if let Some(body) = built(mark_contact::request(&account, &operations)) {
+            if let Some(body) = built(MarkContact::request(&account, &operations)) {
                 assert!(!account.is_empty());
                 let items = array(&body["MarkItem"]);
                 assert!((1..=MAX_ITEMS).contains(&items.len()));
@@ -191,7 +197,7 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         Case::CreateGroup { account, group } => {
-            if let Some(body) = built(contact_group::create_request(&account, &group)) {
+            if let Some(body) = built(CreateContactGroup::request(&account, &group)) {
                 assert!(!account.is_empty());
                 let groups = array(&body["GroupContactItem"]);
                 assert_eq!(groups.len(), 1, "one group per call");
@@ -205,13 +211,13 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         Case::GetGroups { account, options } => {
-            if let Some(body) = built(contact_group::get_request(&account, &options)) {
+            if let Some(body) = built(GetContactGroup::request(&account, &options)) {
                 assert!(!account.is_empty());
                 assert_eq!(body["StartIndex"], options.start_index.unwrap_or(0));
             }
         }
         Case::List { account, options } => {
-            if let Some(body) = built(get_list::request(&account, &options)) {
+            if let Some(body) = built(GetList::request(&account, &options)) {
                 assert!(!account.is_empty());
                 let cursor = options.cursor.unwrap_or_default();
                 assert_eq!(body["TimeStamp"], cursor.time_stamp);

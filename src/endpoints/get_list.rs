@@ -1,12 +1,13 @@
 //! `v4/recentcontact/get_list`: one page of a user's conversations, pinned first.
 
-use super::{check_account, check_index, try_map, Endpoint};
-use crate::codec::safe;
+use super::{check_account, try_map, Endpoint};
 use crate::error::ChatError;
 use crate::marks::decode_standard_mark;
+use crate::numbers::{check_index, safe};
 use crate::types::{Conversation, ConversationItem, Cursor, ListOptions, ListPage};
 use crate::wire;
 
+/// One page of the conversation list: `get_list`.
 pub struct GetList;
 
 /// AssistFlags bit 0: report pinned conversations first and as pinned.
@@ -18,9 +19,22 @@ pub const PAGINATE_PINNED: u32 = 1 << 2;
 
 impl Endpoint for GetList {
     const COMMAND: &'static str = "v4/recentcontact/get_list";
+    type Input = ListOptions;
     type Request = wire::GetListRequest;
     type Response = wire::GetListResponse;
     type Output = ListPage;
+
+    fn request(account: &str, options: &ListOptions) -> Result<wire::GetListRequest, ChatError> {
+        let cursor = options.cursor.unwrap_or_default();
+        Ok(wire::GetListRequest {
+            from_account: check_account(account)?,
+            time_stamp: check_index(cursor.time_stamp, "cursor.timeStamp")?,
+            start_index: check_index(cursor.start_index, "cursor.startIndex")?,
+            top_time_stamp: check_index(cursor.top_time_stamp, "cursor.topTimeStamp")?,
+            top_start_index: check_index(cursor.top_start_index, "cursor.topStartIndex")?,
+            assist_flags: assist_flags(options),
+        })
+    }
 
     fn decode(response: Self::Response) -> Result<ListPage, ChatError> {
         Ok(ListPage {
@@ -47,18 +61,6 @@ pub fn assist_flags(options: &ListOptions) -> u32 {
         | bit(options.paginate_pinned, PAGINATE_PINNED)
 }
 
-pub fn request(account: &str, options: &ListOptions) -> Result<wire::GetListRequest, ChatError> {
-    let cursor = options.cursor.unwrap_or_default();
-    Ok(wire::GetListRequest {
-        from_account: check_account(account)?,
-        time_stamp: check_index(cursor.time_stamp, "cursor.timeStamp")?,
-        start_index: check_index(cursor.start_index, "cursor.startIndex")?,
-        top_time_stamp: check_index(cursor.top_time_stamp, "cursor.topTimeStamp")?,
-        top_start_index: check_index(cursor.top_start_index, "cursor.topStartIndex")?,
-        assist_flags: assist_flags(options),
-    })
-}
-
 fn conversation_item(item: wire::SessionItem) -> Result<ConversationItem, ChatError> {
     Ok(ConversationItem {
         conversation: Conversation::from_wire(item.r#type, item.to_account, item.group_id)?,
@@ -82,7 +84,7 @@ mod tests {
     #[test]
     fn docs_sample_request() {
         assert_wire(
-            &request("id1", &ListOptions::default()).unwrap(),
+            &GetList::request("id1", &ListOptions::default()).unwrap(),
             r#"{"From_Account": "id1","TimeStamp": 0,"StartIndex": 0,"TopTimeStamp": 0,
                 "TopStartIndex": 0,"AssistFlags": 7}"#,
         );
@@ -101,7 +103,7 @@ mod tests {
             ..ListOptions::default()
         };
         assert_wire(
-            &request("a", &options).unwrap(),
+            &GetList::request("a", &options).unwrap(),
             r#"{"From_Account":"a","TimeStamp":5,"StartIndex":6,"TopTimeStamp":7,"TopStartIndex":8,"AssistFlags":5}"#,
         );
         let none = ListOptions {
@@ -178,7 +180,7 @@ mod tests {
             }),
             ..ListOptions::default()
         };
-        let e = request("a", &options).unwrap_err();
+        let e = GetList::request("a", &options).unwrap_err();
         assert_eq!(e.kind, crate::ErrorKind::InvalidInput);
         assert!(e.info.contains("cursor.startIndex"), "{}", e.info);
     }
