@@ -16,7 +16,7 @@ use tsify::Tsify;
 /// `{ "type": "c2c", "userId" }` or `{ "type": "group", "groupId" }`.
 // Read through `ConversationFields`: serde's internally tagged enums buffer every value
 // first, which costs the wasm 8 KB; the declared and written shape is the enum's.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(tag = "type", try_from = "ConversationFields")]
 pub enum Conversation {
@@ -208,6 +208,64 @@ pub struct CreatedGroup {
     pub results: Vec<ItemResult>,
 }
 
+/// Input of `renameGroup`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct GroupRename {
+    /// The group's current name.
+    pub name: String,
+    /// Its new name: 1 to 32 UTF-8 bytes.
+    #[serde(rename = "newName")]
+    pub new_name: String,
+}
+
+/// Input of `updateGroup`: conversations to add to and remove from the group `name`, in
+/// one request.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct GroupUpdate {
+    /// The group's name (groups are addressed by name).
+    pub name: String,
+    /// Conversations to add to the group.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub add: Option<Vec<Conversation>>,
+    /// Conversations to remove from the group.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub remove: Option<Vec<Conversation>>,
+}
+
+/// Result of `updateGroup`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct UpdatedGroup {
+    /// The group, as the service reports it.
+    pub group: GroupInfo,
+    /// One result per added or removed conversation; items can fail while the call succeeds.
+    pub results: Vec<ItemResult>,
+}
+
+/// Options of `deleteConversation`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct DeleteOptions {
+    /// Also delete the account's roaming (cloud) messages of the conversation, which cannot
+    /// be undone (`ClearRamble` 1). Default false.
+    #[serde(rename = "clearHistory")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub clear_history: Option<bool>,
+}
+
+/// Result of `getAllGroups` and `findConversations`: marked or grouped conversations, and
+/// the conversation groups, each group once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct AllGroups {
+    /// The marked or grouped conversations.
+    pub conversations: Vec<MarkedConversation>,
+    /// The conversation groups, each once.
+    pub groups: Vec<GroupInfo>,
+}
+
 /// Options of `getGroups`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
@@ -294,7 +352,15 @@ pub struct ListOptions {
     #[serde(rename = "paginatePinned")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub paginate_pinned: Option<bool>,
-    /// Raw AssistFlags, overriding the three booleans (for bits newer services accept).
+    /// Return each conversation's standard and custom marks (bits 3 and 4: `StandardMark`,
+    /// `CustomMark`). Default true.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub marks: Option<bool>,
+    /// Return the ids of the conversation groups each conversation is in (bit 5:
+    /// `ContactGroupId`). Default true.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub groups: Option<bool>,
+    /// Raw AssistFlags, overriding the five booleans (for bits newer services accept).
     #[serde(rename = "assistFlags")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub assist_flags: Option<u32>,

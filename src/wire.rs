@@ -3,8 +3,9 @@
 //! [`crate::types`]. Unknown response fields are ignored and optional ones are `Option`s
 //! that the endpoints default, so newer service versions decode; a `null` reads as absent.
 //!
-//! The group-id field has two spellings: `GroupId` in `top` and `get_list`
-//! ([`RecentContactItem`]), `ToGroupId` in the mark and group endpoints ([`ContactItem`]).
+//! The group-id field has three spellings: `GroupId` in `top` and `get_list`
+//! ([`RecentContactItem`]), `ToGroupId` in the mark and group endpoints ([`ContactItem`]),
+//! and `ToGroupid` in `delete` ([`DeleteRequest`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -309,4 +310,134 @@ pub struct SessionItem {
     /// Ids of the conversation groups the conversation is in.
     #[serde(rename = "ContactGroupId")]
     pub contact_group_id: Option<Vec<u64>>,
+}
+
+/// `v4/recentcontact/update_contact_group` request: one group, addressed by its name.
+#[derive(Debug, Serialize)]
+pub struct UpdateContactGroupRequest {
+    /// The account whose conversations are read or changed.
+    #[serde(rename = "From_Account")]
+    pub from_account: String,
+    /// Always 1, the only documented value.
+    #[serde(rename = "UpdateType")]
+    pub update_type: u8,
+    /// The change (the response calls its answer `UpdateGroupResult`).
+    #[serde(rename = "UpdateGroup")]
+    pub update_group: UpdateGroup,
+}
+
+/// The change `update_contact_group` makes: a rename (1) or conversations added and
+/// removed (2).
+#[derive(Debug, Serialize)]
+pub struct UpdateGroup {
+    /// 1 rename, 2 add/remove conversations.
+    #[serde(rename = "UpdateGroupType")]
+    pub update_group_type: u8,
+    /// The group's current name: how the group is chosen in both modes.
+    #[serde(rename = "OldGroupName")]
+    pub old_group_name: String,
+    /// The new name (rename only).
+    #[serde(rename = "NewGroupName", skip_serializing_if = "Option::is_none")]
+    pub new_group_name: Option<String>,
+    /// The conversations to add or remove (mode 2 only; absent from a rename).
+    #[serde(rename = "ContactUpdateItem", skip_serializing_if = "Option::is_none")]
+    pub contact_update_item: Option<Vec<ContactUpdateItem>>,
+}
+
+/// One conversation added to (`ContactOptType` 1) or removed from (2) the group.
+#[derive(Debug, Serialize)]
+pub struct ContactUpdateItem {
+    /// 1 add, 2 remove.
+    #[serde(rename = "ContactOptType")]
+    pub contact_opt_type: u8,
+    /// The conversation.
+    #[serde(rename = "ContactItem")]
+    pub contact_item: ContactItem,
+}
+
+/// `update_contact_group` response fields: the answer is nested in `UpdateGroupResult`
+/// (D6), and every field may be absent.
+#[derive(Debug, Deserialize)]
+pub struct UpdateContactGroupResponse {
+    /// The group changed and the per-conversation outcomes.
+    #[serde(rename = "UpdateGroupResult")]
+    pub update_group_result: Option<UpdateGroupResult>,
+}
+
+/// The group `update_contact_group` changed.
+#[derive(Debug, Deserialize)]
+pub struct UpdateGroupResult {
+    /// The group's name (after a rename, the new one).
+    #[serde(rename = "GroupName")]
+    pub group_name: Option<String>,
+    /// The group's numeric id.
+    #[serde(rename = "GroupId")]
+    pub group_id: Option<u64>,
+    /// One outcome per added or removed conversation (`ContactOptType` is ignored);
+    /// likely absent from a rename's answer.
+    #[serde(rename = "ContactResultItem")]
+    pub contact_result_item: Option<Vec<ResultItem>>,
+}
+
+/// `v4/recentcontact/del_contact_group` request.
+#[derive(Debug, Serialize)]
+pub struct DelContactGroupRequest {
+    /// The account whose conversations are read or changed.
+    #[serde(rename = "From_Account")]
+    pub from_account: String,
+    /// An array, but the service takes exactly one name (D10).
+    #[serde(rename = "GroupName")]
+    pub group_name: Vec<String>,
+}
+
+/// `del_contact_group` response fields: the deleted group.
+#[derive(Debug, Deserialize)]
+pub struct DelContactGroupResponse {
+    /// Conversation groups: name and id.
+    #[serde(rename = "GroupItem")]
+    pub group_item: Option<Vec<GroupItem>>,
+}
+
+/// `v4/recentcontact/search_contact_group` request (at most 300 conversations).
+#[derive(Debug, Serialize)]
+pub struct SearchContactGroupRequest {
+    /// The account whose conversations are read or changed.
+    #[serde(rename = "From_Account")]
+    pub from_account: String,
+    /// The conversations to look up.
+    #[serde(rename = "ContactItem")]
+    pub contact_item: Vec<ContactItem>,
+}
+
+/// `search_contact_group` response fields. The array is `ContactResultItem`, as every
+/// sample has it; the docs' tables call it `ContactItem` (D3).
+#[derive(Debug, Deserialize)]
+pub struct SearchContactGroupResponse {
+    /// The requested conversations that have marks or groups.
+    #[serde(rename = "ContactResultItem")]
+    pub contact_result_item: Option<Vec<MarkedContactItem>>,
+    /// Conversation groups: name and id.
+    #[serde(rename = "GroupItem")]
+    pub group_item: Option<Vec<GroupItem>>,
+}
+
+/// `v4/recentcontact/delete` request. The group id is spelled `ToGroupid` here, and only
+/// here (D2).
+#[derive(Debug, Serialize)]
+pub struct DeleteRequest {
+    /// The account whose conversations are read or changed.
+    #[serde(rename = "From_Account")]
+    pub from_account: String,
+    /// 1 for a one-to-one conversation, 2 for a group conversation.
+    #[serde(rename = "Type")]
+    pub r#type: i64,
+    /// The other user of a one-to-one conversation.
+    #[serde(rename = "To_Account", skip_serializing_if = "Option::is_none")]
+    pub to_account: Option<String>,
+    /// The group chat's id, in `delete`'s own spelling.
+    #[serde(rename = "ToGroupid", skip_serializing_if = "Option::is_none")]
+    pub to_groupid: Option<String>,
+    /// 1 to clear the account's roaming messages of the conversation too, else 0.
+    #[serde(rename = "ClearRamble")]
+    pub clear_ramble: u8,
 }

@@ -6,9 +6,9 @@
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
-use tencent_chat_conversations::numbers::MAX_SAFE_INTEGER;
 use tencent_chat_conversations::endpoints::Endpoint;
 use tencent_chat_conversations::envelope;
+use tencent_chat_conversations::numbers::MAX_SAFE_INTEGER;
 use tencent_chat_conversations::wire::Envelope;
 use tencent_chat_conversations::{ChatError, ErrorKind};
 

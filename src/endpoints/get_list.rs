@@ -16,6 +16,14 @@ pub const SUPPORT_PINNED: u32 = 1;
 pub const INCLUDE_EMPTY: u32 = 1 << 1;
 /// Bit 2: page through pinned conversations instead of sending all on the first page.
 pub const PAGINATE_PINNED: u32 = 1 << 2;
+/// Bit 3: return each conversation's `StandardMark`. No page spells out bits 3–5; the newest
+/// `get_list` page samples 63 and returns these three fields (D13), so this is the reading
+/// the package (and the emulator) follows.
+pub const STANDARD_MARK: u32 = 1 << 3;
+/// Bit 4: return each conversation's `CustomMark`.
+pub const CUSTOM_MARK: u32 = 1 << 4;
+/// Bit 5: return each conversation's `ContactGroupId`.
+pub const CONTACT_GROUP_ID: u32 = 1 << 5;
 
 impl Endpoint for GetList {
     const COMMAND: &'static str = "v4/recentcontact/get_list";
@@ -50,7 +58,8 @@ impl Endpoint for GetList {
     }
 }
 
-/// The AssistFlags an options object asks for (7 by default, as in the docs' sample).
+/// The AssistFlags an options object asks for: 63 by default, as the newest docs sample
+/// sends and tells callers to keep (D13).
 pub fn assist_flags(options: &ListOptions) -> u32 {
     if let Some(raw) = options.assist_flags {
         return raw;
@@ -59,6 +68,8 @@ pub fn assist_flags(options: &ListOptions) -> u32 {
     bit(options.pinned, SUPPORT_PINNED)
         | bit(options.include_empty, INCLUDE_EMPTY)
         | bit(options.paginate_pinned, PAGINATE_PINNED)
+        | bit(options.marks, STANDARD_MARK | CUSTOM_MARK)
+        | bit(options.groups, CONTACT_GROUP_ID)
 }
 
 fn conversation_item(item: wire::SessionItem) -> Result<ConversationItem, ChatError> {
@@ -83,11 +94,28 @@ mod tests {
 
     #[test]
     fn docs_sample_request() {
+        // The 2026-03 page's sample (7): the three original bits only.
+        let original = ListOptions {
+            marks: Some(false),
+            groups: Some(false),
+            ..ListOptions::default()
+        };
         assert_wire(
-            &GetList::request("id1", &ListOptions::default()).unwrap(),
+            &GetList::request("id1", &original).unwrap(),
             r#"{"From_Account": "id1","TimeStamp": 0,"StartIndex": 0,"TopTimeStamp": 0,
                 "TopStartIndex": 0,"AssistFlags": 7}"#,
         );
+        // The newest page's (D13), which the defaults send.
+        assert_wire(
+            &GetList::request("id1", &ListOptions::default()).unwrap(),
+            r#"{"From_Account": "id1","TimeStamp": 0,"StartIndex": 0,"TopTimeStamp": 0,
+                "TopStartIndex": 0,"AssistFlags": 63}"#,
+        );
+        let no_marks = ListOptions {
+            marks: Some(false),
+            ..ListOptions::default()
+        };
+        assert_eq!(assist_flags(&no_marks), 39);
     }
 
     #[test]
@@ -104,12 +132,14 @@ mod tests {
         };
         assert_wire(
             &GetList::request("a", &options).unwrap(),
-            r#"{"From_Account":"a","TimeStamp":5,"StartIndex":6,"TopTimeStamp":7,"TopStartIndex":8,"AssistFlags":5}"#,
+            r#"{"From_Account":"a","TimeStamp":5,"StartIndex":6,"TopTimeStamp":7,"TopStartIndex":8,"AssistFlags":61}"#,
         );
         let none = ListOptions {
             pinned: Some(false),
             include_empty: Some(false),
             paginate_pinned: Some(false),
+            marks: Some(false),
+            groups: Some(false),
             ..ListOptions::default()
         };
         assert_eq!(assist_flags(&none), 0);

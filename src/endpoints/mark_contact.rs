@@ -1,6 +1,6 @@
 //! `v4/recentcontact/mark_contact`: set/clear standard mark bits and set a custom mark.
 
-use super::{check_account, item_results, try_map, Endpoint};
+use super::{check_account, check_count, item_results, try_map, Endpoint};
 use crate::error::ChatError;
 use crate::marks::check_bit;
 use crate::types::{ItemResult, MarkOperation};
@@ -31,13 +31,7 @@ impl Endpoint for MarkContact {
         operations: &Vec<MarkOperation>,
     ) -> Result<wire::MarkContactRequest, ChatError> {
         let from_account = check_account(account)?;
-        if operations.is_empty() || operations.len() > MAX_ITEMS {
-            return Err(ChatError::invalid_input(format!(
-                "give 1 to {} mark operations, not {}",
-                MAX_ITEMS,
-                operations.len()
-            )));
-        }
+        check_count(operations.len(), MAX_ITEMS, "mark operations")?;
         Ok(wire::MarkContactRequest {
             from_account,
             mark_item: try_map(operations, mark_item)?,

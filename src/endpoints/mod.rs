@@ -3,9 +3,13 @@
 //! over [`Endpoint`].
 
 pub mod contact_group;
+pub mod del_contact_group;
+pub mod delete;
 pub mod get_list;
 pub mod mark_contact;
+pub mod search_contact_group;
 pub mod top;
+pub mod update_contact_group;
 
 use crate::codec::{self, Body};
 use crate::error::ChatError;
@@ -75,6 +79,16 @@ pub(crate) fn check_account(account: &str) -> Result<String, ChatError> {
     Ok(account.to_owned())
 }
 
+/// A list's length must be 1 to `max`.
+pub(crate) fn check_count(n: usize, max: usize, what: &str) -> Result<(), ChatError> {
+    if n == 0 || n > max {
+        return Err(ChatError::invalid_input(format!(
+            "give 1 to {max} {what}, not {n}"
+        )));
+    }
+    Ok(())
+}
+
 /// `items.map(f).collect::<Result<Vec<_>, _>>()` as a plain loop: the iterator adapters
 /// behind that collect cost the wasm about 3 KB across the call sites.
 pub(crate) fn try_map<T, U>(
@@ -89,7 +103,8 @@ pub(crate) fn try_map<T, U>(
     Ok(out)
 }
 
-/// Builds the per-conversation results of `mark_contact` and `create_contact_group`.
+/// Builds the per-conversation results of `mark_contact`, `create_contact_group` and
+/// `update_contact_group`.
 pub(crate) fn item_results(items: Vec<wire::ResultItem>) -> Result<Vec<ItemResult>, ChatError> {
     try_map(items, |item| {
         let code = item.result_code.unwrap_or(0);

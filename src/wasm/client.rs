@@ -12,15 +12,18 @@ use super::walker::{self, PageIterator, Pages};
 use crate::codec;
 use crate::config::ClientConfig;
 use crate::endpoints::contact_group::{CreateContactGroup, GetContactGroup};
+use crate::endpoints::del_contact_group::DelContactGroup;
+use crate::endpoints::delete::DeleteConversation;
 use crate::endpoints::get_list::GetList;
 use crate::endpoints::mark_contact::MarkContact;
 use crate::endpoints::top::{Pin, Unpin};
+use crate::endpoints::update_contact_group::{RenameContactGroup, UpdateContactGroup};
 use crate::endpoints::Endpoint;
 use crate::error::ChatError;
 use crate::request::check_command;
 use crate::retry::Idempotency;
-use crate::types::{CreatedGroup, GroupsPage, ItemResult, ListPage};
-use crate::walk::{ConversationList, MarkedList, Source};
+use crate::types::{CreatedGroup, GroupInfo, GroupsPage, ItemResult, ListPage, UpdatedGroup};
+use crate::walk::{ConversationList, ConversationSearch, MarkedList, Source};
 use js_sys::{Function, Promise, JSON};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -244,7 +247,8 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ConversationsOptions")] options: JsValue,
     ) -> PageIterator {
-        PageIterator::new(self.pages(&account, &options, LIST_OPTIONS, ConversationList::new))
+        let input = convert::options(&options, LIST_OPTIONS);
+        PageIterator::new(self.pages(&account, input, &options, ConversationList::new))
     }
 
     /// Every marked or grouped conversation of the account (`get_contact_group`, page
@@ -264,7 +268,8 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_optional_param_type = "MarkedConversationsOptions")]
         options: JsValue,
     ) -> PageIterator {
-        PageIterator::new(self.pages(&account, &options, GROUPS_OPTIONS, MarkedList::new))
+        let input = convert::options(&options, GROUPS_OPTIONS);
+        PageIterator::new(self.pages(&account, input, &options, MarkedList::new))
     }
 
     /// All pages of `get_contact_group` at once: every marked or grouped conversation and
@@ -281,12 +286,126 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_optional_param_type = "MarkedConversationsOptions")]
         options: JsValue,
     ) -> Promise {
+        let input = convert::options(&options, GROUPS_OPTIONS);
         promise(walker::all_groups(self.pages(
             &account,
+            input,
             &options,
-            GROUPS_OPTIONS,
             MarkedList::new,
         )))
+    }
+
+    /// Renames a conversation group (`update_contact_group`, UpdateGroupType 1). Resolves to
+    /// the group as the service reports it, `{ name, id }`.
+    ///
+    /// Rejects with `invalid_input` for a name or new name that is empty or over 32 UTF-8
+    /// bytes, and with `api` for an unknown group (e.g. 51009). Not idempotent (a repeat
+    /// finds the old name gone): retried only after rate-limit rejections.
+    ///
+    /// @example
+    /// ```ts
+    /// const group = await client.renameGroup("alice", { name: "Customers", newName: "Clients" });
+    /// ```
+    #[wasm_bindgen(js_name = renameGroup, unchecked_return_type = "Promise<GroupInfo>")]
+    pub fn rename_group(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "GroupRename")] rename: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.call::<RenameContactGroup>(&account, input(rename, "rename", GROUP_RENAME), &options)
+    }
+
+    /// Adds conversations to and removes conversations from a conversation group in one
+    /// request (`update_contact_group`, UpdateGroupType 2). Resolves to the group and one
+    /// result per conversation: items can fail while the call succeeds.
+    ///
+    /// Rejects with `invalid_input` for a bad group name, nothing to add or remove, or a
+    /// conversation both added and removed; with `api` for an unknown group.
+    ///
+    /// @example
+    /// ```ts
+    /// const { group, results } = await client.updateGroup("alice", { name: "Customers", add: [bob], remove: [team] });
+    /// ```
+    #[wasm_bindgen(js_name = updateGroup, unchecked_return_type = "Promise<UpdatedGroup>")]
+    pub fn update_group(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "GroupUpdate")] update: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.call::<UpdateContactGroup>(&account, input(update, "update", GROUP_UPDATE), &options)
+    }
+
+    /// Deletes a conversation group by name (`del_contact_group`); its conversations stay.
+    /// Resolves to the deleted group, `{ name, id }`.
+    ///
+    /// Rejects with `invalid_input` for a name that is empty or over 32 UTF-8 bytes, and
+    /// with `api` 51009 for an unknown group. Not idempotent: retried only after rate-limit
+    /// rejections.
+    ///
+    /// @example
+    /// ```ts
+    /// const deleted = await client.deleteGroup("alice", "Customers");
+    /// ```
+    #[wasm_bindgen(js_name = deleteGroup, unchecked_return_type = "Promise<GroupInfo>")]
+    pub fn delete_group(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        self.call::<DelContactGroup>(&account, string(&name, "name"), &options)
+    }
+
+    /// The marks and groups of the given conversations (`search_contact_group`): those
+    /// with any, in the order given, and the groups they are in, each once. Lists over 300
+    /// are sent as several requests and merged; results are matched by conversation.
+    ///
+    /// Rejects with `invalid_input` for an empty list or a conversation without its id,
+    /// and with the first failed request's `ChatError`.
+    ///
+    /// @example
+    /// ```ts
+    /// const { conversations, groups } = await client.findConversations("alice", [bob, team]);
+    /// ```
+    #[wasm_bindgen(js_name = findConversations, unchecked_return_type = "Promise<AllGroups>")]
+    pub fn find_conversations(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Conversation[]")] conversations: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
+    ) -> Promise {
+        let input = input(conversations, "conversations", CONVERSATIONS);
+        promise(walker::all_groups(self.pages(
+            &account,
+            input,
+            &options,
+            ConversationSearch::new,
+        )))
+    }
+
+    /// Deletes one conversation from the account's list (`delete`). With
+    /// `{ clearHistory: true }` the account's roaming messages of it are deleted too, which
+    /// cannot be undone.
+    ///
+    /// Rejects with `invalid_input` for a conversation without its id.
+    ///
+    /// @example
+    /// ```ts
+    /// await client.deleteConversation("alice", { type: "c2c", userId: "bob" }, { clearHistory: true });
+    /// ```
+    #[wasm_bindgen(js_name = deleteConversation, unchecked_return_type = "Promise<void>")]
+    pub fn delete_conversation(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Conversation")] conversation: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DeleteOptions & CallOptions")]
+        options: JsValue,
+    ) -> Promise {
+        let input = input(conversation, "conversation", CONVERSATION)
+            .and_then(|c| Ok((c, convert::options(&options, DELETE_OPTIONS)?)));
+        self.call::<DeleteConversation>(&account, input, &options)
     }
 }
 
@@ -322,23 +441,22 @@ impl ConversationClient {
         send(prepared)
     }
 
-    /// A walk's pages; the first error (configuration, then options, then account) is
-    /// reported by the walk's first call.
-    fn pages<S, O>(
+    /// A walk's pages from its input (read by the method); the first error
+    /// (configuration, then input, then account) is reported by the walk's first call.
+    fn pages<S, I>(
         &self,
         account: &JsValue,
+        input: Result<I, ChatError>,
         options: &JsValue,
-        expected: &str,
-        source: fn(&str, O) -> Result<S, ChatError>,
+        source: fn(&str, I) -> Result<S, ChatError>,
     ) -> Result<Pages<S>, ChatError>
     where
         S: Source + 'static,
         S::Item: Serialize,
-        O: serde::de::DeserializeOwned + Default,
     {
         let transport = self.transport()?;
-        let opts: O = convert::options(options, expected)?;
-        let source = source(&string(account, "account")?, opts)?;
+        let input = input?;
+        let source = source(&string(account, "account")?, input)?;
         let call = CallOptions::read(options, Idempotency::Idempotent)?;
         Pages::new(source, transport, call, options)
     }
@@ -408,7 +526,14 @@ macro_rules! to_js_by_serde {
     )*};
 }
 
-to_js_by_serde!(Vec<ItemResult>, CreatedGroup, GroupsPage, ListPage);
+to_js_by_serde!(
+    Vec<ItemResult>,
+    CreatedGroup,
+    GroupsPage,
+    ListPage,
+    GroupInfo,
+    UpdatedGroup
+);
 
 /// Builds the transport from the constructor's options.
 fn transport(options: JsValue) -> Result<Transport, ChatError> {
@@ -447,6 +572,11 @@ fn transport(options: JsValue) -> Result<Transport, ChatError> {
 const CONFIG: &str = r#"{ sdkAppId: a 32-bit unsigned integer, identifier: string, region?: "china" | "singapore" | "seoul" | "tokyo" | "frankfurt" | "silicon-valley" | "jakarta", endpoint?: string, allowInsecureHttp?: boolean, timeoutMs?: number, maxRetries?: integer, maxRequestsPerSecond?: integer }"#;
 const CONVERSATIONS: &str = r#"an array of conversations, each { type: "c2c", userId: string } or { type: "group", groupId: string }"#;
 const OPERATIONS: &str = "an array of { conversation, set?: number[], clear?: number[], customMark?: string } (bits 0 to 63)";
+const CONVERSATION: &str =
+    r#"a conversation, { type: "c2c", userId: string } or { type: "group", groupId: string }"#;
+const GROUP_RENAME: &str = "{ name: string, newName: string }";
+const GROUP_UPDATE: &str = "{ name: string, add?: Conversation[], remove?: Conversation[] }";
+const DELETE_OPTIONS: &str = "{ clearHistory?: boolean }";
 const NEW_GROUP: &str = "{ name: string, conversations: Conversation[] }";
 const GROUPS_OPTIONS: &str = "{ startIndex?: a non-negative integer }";
-const LIST_OPTIONS: &str = "{ cursor?: { timeStamp, startIndex, topTimeStamp, topStartIndex: non-negative integers }, pinned?: boolean, includeEmpty?: boolean, paginatePinned?: boolean, assistFlags?: a 32-bit unsigned integer }";
+const LIST_OPTIONS: &str = "{ cursor?: { timeStamp, startIndex, topTimeStamp, topStartIndex: non-negative integers }, pinned?: boolean, includeEmpty?: boolean, paginatePinned?: boolean, marks?: boolean, groups?: boolean, assistFlags?: a 32-bit unsigned integer }";

@@ -1,6 +1,6 @@
 //! Whole-list walks for JS: `conversations()` and `markedConversations()` return a
 //! [`PageIterator`] (an async iterator; the entry files add `[Symbol.asyncIterator]`), and
-//! `getAllGroups()` drives the same walk to the end. The walk logic is the core's
+//! `getAllGroups()` and `findConversations()` drive the same kind of walk to the end. The walk logic is the core's
 //! ([`crate::walk`]); this layer sends the requests, converts the items and calls `onPage`.
 //!
 //! Calls on one iterator run one after another (like an async generator's), and the state
@@ -12,7 +12,7 @@ use super::timers::check_aborted;
 use super::transport::{CallOptions, Transport};
 use crate::endpoints::Endpoint;
 use crate::error::ChatError;
-use crate::walk::{MarkedList, Source, Walk};
+use crate::walk::{Source, Walk};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use serde::Serialize;
 use std::cell::Cell;
@@ -279,14 +279,22 @@ fn iterator_result(value: JsValue, done: bool) -> JsValue {
     result.into()
 }
 
-/// `getAllGroups`: walks every page, then returns `{ conversations, groups }` with each
-/// group once. Through the same `Walker` as the iterators, so that fetching a page is not
-/// compiled a second time.
-pub async fn all_groups(pages: Result<Pages<MarkedList>, ChatError>) -> Result<JsValue, ChatError> {
-    let mut walker: Box<dyn Walker> = match pages {
-        Ok(pages) => Box::new(pages),
-        Err(e) => return Err(e.for_command(<MarkedList as Source>::Endpoint::COMMAND)),
-    };
+/// `getAllGroups` and `findConversations`: walks every page (or request), then returns
+/// `{ conversations, groups }` with each group once. Through the same `Walker` as the
+/// iterators, so that fetching a page is not compiled again.
+pub async fn all_groups<S: Source + 'static>(
+    pages: Result<Pages<S>, ChatError>,
+) -> Result<JsValue, ChatError>
+where
+    S::Item: Serialize,
+{
+    match pages {
+        Ok(pages) => walk_to_end(Box::new(pages)).await,
+        Err(e) => Err(e.for_command(S::Endpoint::COMMAND)),
+    }
+}
+
+async fn walk_to_end(mut walker: Box<dyn Walker>) -> Result<JsValue, ChatError> {
     let conversations = Array::new();
     loop {
         let (next, fetched) = walker.fetch().await;
