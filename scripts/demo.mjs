@@ -1,6 +1,7 @@
 // `make demo`: starts the local emulator with the demo seed and runs a short session of the
 // package's command line, `tencent-chat` (the bin in pkg/, run as a user would, with the
-// emulator's endpoint in the environment): list, pin, mark, group, read back, an error.
+// emulator's endpoint in the environment): list, pin, mark, group, read back, rename,
+// regroup, look up, delete, an error.
 // Then it serves the dashboard (www/) against the same emulator: until Ctrl-C from a
 // terminal, or just long enough to check it answers when not interactive (CI).
 import { spawnSync } from "node:child_process";
@@ -46,7 +47,13 @@ try {
   run("4. Put both in a new conversation group (create_contact_group):", ["create-group", ...alice, "--name", "Follow up", "--c2c", "user_013", "--group", "@TGS#demo_216"]);
   run("5. Every group and marked conversation (get_contact_group, all pages, each group once):", ["groups", ...alice]);
   run("6. The list again, the two now pinned; --ndjson writes one JSON object per line (--json: one document):", ["list", ...alice, "--limit", "5", "--ndjson"]);
-  run("7. A service error: exit status 1, the ChatError's code and message on stderr:", ["pin", "--account", "nobody", "--c2c", "bob"], 1);
+  run("7. Rename the group (update_contact_group, UpdateGroupType 1):", ["rename-group", ...alice, "--name", "Follow up", "--new-name", "Follow-ups"]);
+  run("8. Add one conversation and take one out in one request (UpdateGroupType 2); nobody_here is not an account,\n   so that item is refused while the rest succeeds (exit status 1, the results printed first):",
+    ["update-group", ...alice, "--name", "Follow-ups", "--add-c2c", "user_021", "--add-c2c", "nobody_here", "--remove-group", "@TGS#demo_216"], 1);
+  run("9. Look the conversations up (search_contact_group): their marks and groups:", ["find", ...alice, "--c2c", "user_013", "--c2c", "user_021", "--group", "@TGS#demo_216"]);
+  run("10. Delete a conversation (delete) and the group (del_contact_group); --yes confirms, as a script must:", ["delete", ...alice, "--c2c", "user_021", "--yes"]);
+  run("", ["delete-group", ...alice, "--name", "Follow-ups", "--yes"]);
+  run("11. A service error: exit status 1, the ChatError's code and message on stderr:", ["pin", "--account", "nobody", "--c2c", "bob"], 1);
   console.log("(exit status 1; usage errors exit 2. `tencent-chat --help` and `tencent-chat COMMAND --help` list the options)");
 
   // The same walk from code: an async iterator over every page.
@@ -54,7 +61,7 @@ try {
   let count = 0;
   let pages = 0;
   for await (const _item of client.conversations("alice", { onPage: ({ page }) => (pages = page) })) count++;
-  console.log(`\n8. From code: \`for await (const item of client.conversations("alice"))\` → ${count} conversations from ${pages} pages.`);
+  console.log(`\n12. From code: \`for await (const item of client.conversations("alice"))\` → ${count} conversations from ${pages} pages.`);
   console.log("\nDemo complete.");
   await serveDashboard();
 } finally {

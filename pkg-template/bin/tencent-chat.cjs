@@ -92,7 +92,8 @@ previous one is printed (--json/--ndjson) or collected (table).
   --account ID       the account whose conversations to list
   --limit N          stop after N conversations (no further pages are requested)
   --exclude-empty    leave out conversations without messages
-  --assist-flags N   raw AssistFlags (default 7; add 8 for marks and groups on newer services)
+  --assist-flags N   raw AssistFlags (default 63: pinned first, empty ones, marks and groups;
+                     7 leaves out marks, custom marks and groups)
 
 --ndjson writes one conversation per line; --json an array.`,
     options: { limit: { type: "string" }, "exclude-empty": { type: "boolean" }, "assist-flags": { type: "string" } },

@@ -285,8 +285,11 @@ test("list walks every page: table, --ndjson and --json", async () => {
 
   const nonEmpty = lines((await ok(["list", "--account", "alice", "--exclude-empty", "--ndjson"])).stdout);
   assert.equal(nonEmpty.length, 290);
-  const withMarks = lines((await ok(["list", "--account", "alice", "--assist-flags", "15"])).stdout);
+  // AssistFlags 63 by default: marks, custom marks and groups come with the list.
+  const withMarks = lines((await ok(["list", "--account", "alice"])).stdout);
   assert.match(withMarks[0], /MARKS +CUSTOM MARK +GROUPS$/);
+  const plain = lines((await ok(["list", "--account", "alice", "--assist-flags", "7"])).stdout);
+  assert.doesNotMatch(plain[0], /MARKS|GROUPS/);
   assert.equal(JSON.parse((await ok(["list", "--account", "dave", "--json"])).stdout).length, 2);
   assert.equal((await ok(["list", "--account", "administrator"])).stdout, "(none)\n0 conversations\n");
   assert.equal((await ok(["list", "--account", "administrator", "--json"])).stdout, "[]\n");
