@@ -84,9 +84,9 @@ test-docs:
 	typedoc --options typedoc.json --treatWarningsAsErrors
 
 ## The .wasm plus the JS bundled and minified (what a production bundle carries), gzip.
-## Fails past 100,000 B; the target is 80,000 B (README, "Size and speed").
+## Fails past 120,000 B (nine endpoints); the target is 80,000 B (README, "Size and speed").
 size:
-	SIZE_BUDGET=100000 scripts/size.sh
+	SIZE_BUDGET=120000 scripts/size.sh
 
 test-node:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test $(CONSUMER)/
