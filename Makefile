@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CONSUMER := tests/consumer
 EMULATOR := target/debug/chat-emulator
 
-.PHONY: all setup pkg emulator www-deps dashboard demo bench test lint test-rust test-wasm test-node test-types test-browser test-www test-hostile fuzz size clean
+.PHONY: all setup pkg emulator www-deps dashboard demo bench test lint test-rust test-wasm test-node test-types test-browser test-www test-hostile test-emulator-pkg fuzz size clean
 
 all: pkg
 
@@ -18,6 +18,7 @@ setup:
 pkg:
 	scripts/setup.sh wasm node
 	scripts/build-pkg.sh
+	scripts/build-emulator-pkg.sh
 	scripts/install-consumer.sh
 
 emulator:
@@ -43,7 +44,7 @@ bench: pkg
 
 ## Everything: lints, native tests, wasm tests in Node/Chromium/Firefox, the packed
 ## package from Node (import and require), strict TypeScript, and the package in Chromium and Firefox.
-test: setup lint test-rust pkg emulator www-deps test-wasm test-types size fuzz test-www test-hostile test-node test-browser
+test: setup lint test-rust pkg emulator www-deps test-wasm test-types size fuzz test-www test-hostile test-node test-browser test-emulator-pkg
 
 lint:
 	cargo fmt --all -- --check
@@ -84,5 +85,9 @@ test-www:
 test-browser:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test tests/browser/
 
+## The emulator's npm package as a user installs it (scripts/test-emulator-pkg.sh).
+test-emulator-pkg: pkg emulator www-deps
+	scripts/test-emulator-pkg.sh
+
 clean:
-	rm -rf pkg target/pkg-build target/vite-app target/www-dist $(CONSUMER)/node_modules www/node_modules
+	rm -rf pkg pkg-emulator target/pkg-build target/vite-app target/www-dist $(CONSUMER)/node_modules www/node_modules

@@ -9,3 +9,4 @@ mod envelope;
 mod faults;
 mod paging;
 mod persistence;
+mod shell;
