@@ -13,14 +13,14 @@ dest=pkg-emulator
 rm -rf "$out" "$dest"
 mkdir -p "$out" "$dest"
 
-cargo build -p chat-emulator-wasm --release --target wasm32-unknown-unknown
+cargo build -p chat-emulator-wasm --profile emulator-wasm --target wasm32-unknown-unknown
 wasm-bindgen --target web --out-dir "$out" --out-name emulator \
-  "target/wasm32-unknown-unknown/release/$name.wasm"
+  "target/wasm32-unknown-unknown/emulator-wasm/$name.wasm"
 wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals \
   "$out/emulator_bg.wasm" -o "$dest/emulator_bg.wasm"
+# The glue's own .d.ts is not shipped: the package's types are index.d.ts and msw.d.ts.
 cp "$out/emulator.js" "$dest/emulator.js"
-grep -v '\[Symbol.dispose\]' "$out/emulator.d.ts" > "$dest/emulator.d.ts"
 
 src=emulator/npm
 cp "$src"/{core.js,browser.js,node.js,server.js,msw.js,index.d.ts,msw.d.ts,README.md} "$dest/"
