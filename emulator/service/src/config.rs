@@ -13,7 +13,9 @@ pub enum Seed {
 /// The service's start-up settings; `Default` gives the CLI defaults.
 #[derive(Clone, Debug)]
 pub struct ServiceConfig {
+    /// Loaded at start (unless a saved state is given) and by `reset`.
     pub seed: Seed,
+    /// The SDKAppID every request must carry.
     pub sdkappid: u64,
     /// The app administrator that every request's `identifier` must name.
     pub identifier: String,

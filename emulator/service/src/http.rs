@@ -39,8 +39,11 @@ impl Request {
 /// One HTTP response to send.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Response {
+    /// HTTP status: 200 for every `/v4` answer but the `http502` fault's.
     pub status: u16,
+    /// Header names (lower case) and values, in order; a name may repeat.
     pub headers: Vec<(String, String)>,
+    /// The body, sent as is (its length is the Content-Length).
     pub body: Vec<u8>,
     /// The data changed: a shell that saves state should save it now (see
     /// [`crate::Service::save`]).
@@ -48,6 +51,16 @@ pub struct Response {
 }
 
 impl Response {
+    /// An empty answer with no headers yet (the CORS preflight's).
+    pub(crate) fn empty(status: u16) -> Self {
+        Response {
+            status,
+            headers: Vec::new(),
+            body: Vec::new(),
+            mutated: false,
+        }
+    }
+
     pub(crate) fn new(status: u16, content_type: &str, body: Vec<u8>) -> Self {
         Response {
             status,

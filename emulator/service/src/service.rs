@@ -119,7 +119,7 @@ impl Service {
     pub fn handle(&mut self, req: Request, now_ms: u64) -> Reply {
         let origin = req.header("origin").map(str::to_owned);
         let reply = if req.method == "OPTIONS" {
-            Reply::Respond(Response::new(204, "text/plain", Vec::new()))
+            Reply::Respond(Response::empty(204))
         } else if let Some(command) = req.path.strip_prefix(V4_PREFIX) {
             if command.is_empty() || command.contains('/') {
                 Reply::Respond(not_found())
@@ -288,6 +288,41 @@ mod tests {
             Reply::Respond(r) => r,
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    fn respond(svc: &mut Service, req: Request) -> Response {
+        match svc.handle(req, 0) {
+            Reply::Respond(r) => r,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn routing_and_cors() {
+        let mut svc = Service::new(ServiceConfig::default());
+        let mut pre = Request::new("OPTIONS", "/v4/recentcontact/get_list");
+        pre.headers
+            .push(("Origin".into(), "http://localhost:5173".into()));
+        let r = respond(&mut svc, pre);
+        assert_eq!((r.status, r.body.len()), (204, 0));
+        assert_eq!(r.header("content-type"), None);
+        assert_eq!(
+            r.header("access-control-allow-origin"),
+            Some("http://localhost:5173")
+        );
+        assert_eq!(r.header("vary"), Some("Origin"));
+        let r = respond(&mut svc, Request::new("GET", "/v4/recentcontact/get_list"));
+        assert_eq!(r.status, 405);
+        let r = respond(&mut svc, Request::new("POST", "/v4/recentcontact/a/b"));
+        assert_eq!(r.status, 404);
+        let r = respond(&mut svc, Request::new("DELETE", "/_emulator/health"));
+        assert_eq!(r.status, 405);
+        let r = respond(&mut svc, Request::new("GET", "/nowhere"));
+        assert_eq!(
+            (r.status, r.body.as_slice()),
+            (404, &br#"{"error":"not found","ok":false}"#[..])
+        );
+        assert_eq!(r.header("access-control-allow-origin"), Some("*"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::contact::{parse_contact, unknown_peers, ContactResult};
 use super::envelope::ok_bytes;
-use super::fields::{field, from_account, object, opt_str, path_of, req_array, req_str, req_u64};
+use super::fields::{field, from_account, object, path_of, req_array, req_str, req_u64};
 use super::groups::{check_group_name, set_member, WireGroup};
 use super::{account, account_mut, bad, err, ApiError, ApiResult};
 use crate::model::{Account, ContactGroup, ConvKey, Data};
@@ -67,6 +67,19 @@ fn parse_change(v: &Value, path: &str) -> ApiResult<MemberChange> {
     })
 }
 
+/// The non-empty `ContactUpdateItem` of membership mode.
+fn parse_changes(g: &Map<String, Value>, gpath: &str) -> ApiResult<Vec<MemberChange>> {
+    let items = req_array(g, gpath, "ContactUpdateItem")?;
+    if items.is_empty() {
+        return Err(bad(format!("{gpath}.ContactUpdateItem must not be empty")));
+    }
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| parse_change(v, &format!("{gpath}.ContactUpdateItem[{i}]")))
+        .collect()
+}
+
 /// Handles one `update_contact_group` request body.
 pub fn update_contact_group(
     data: &mut Data,
@@ -82,23 +95,11 @@ pub fn update_contact_group(
     let g = object(field(o, "", gpath)?, gpath)?;
     let mode = req_u64(g, gpath, "UpdateGroupType")?;
     let old_name = req_str(g, gpath, "OldGroupName")?;
+    // Mode 1 ignores ContactUpdateItem, mode 2 NewGroupName.
     let (new_name, changes) =
         match mode {
             1 => (req_str(g, gpath, "NewGroupName")?, Vec::new()),
-            2 => {
-                let items = req_array(g, gpath, "ContactUpdateItem")?;
-                if items.is_empty() {
-                    return Err(bad("UpdateGroup.ContactUpdateItem must not be empty"));
-                }
-                let changes = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| parse_change(v, &format!("{gpath}.ContactUpdateItem[{i}]")))
-                    .collect::<ApiResult<Vec<_>>>()?;
-                // NewGroupName means nothing here; only its type is checked.
-                opt_str(g, gpath, "NewGroupName")?;
-                (old_name, changes)
-            }
+            2 => (old_name, parse_changes(g, gpath)?),
             _ => return Err(bad(
                 "UpdateGroup.UpdateGroupType must be 1 (rename) or 2 (add/remove conversations)",
             )),

@@ -1,5 +1,9 @@
 //! `get_list`: one page of conversations, pinned ones optionally first, with the
 //! `(MsgTime, index)` cursors that stay exact under ties and inserts.
+//!
+//! AssistFlags: bit 0 pinned first, bit 1 empty conversations too, bit 2 paginate pinned
+//! ones (the documented three); bits 3, 4, 5 add `StandardMark`, `CustomMark`,
+//! `ContactGroupId` (inferred: the newest page asks for 63 and returns those three).
 
 use super::envelope::ok_bytes;
 use super::fields::{from_account, req_u64};
