@@ -50,6 +50,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p tencent-chat-conversations --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p chat-emulator-wasm --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:
 	cargo test --workspace
