@@ -28,13 +28,13 @@ export function splitUrl(url) {
  * connection reset. `parts` = `{ method, path, query, headers: [name, value, …], body }`. */
 export async function runRequest(wasm, parts) {
   let out = wasm.handle(parts.method, parts.path, parts.query, parts.headers, parts.body, Date.now());
+  if (out.kind === "delay") {
+    const { delayMs, token } = out;
+    out.free();
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    out = wasm.resume(token, Date.now());
+  }
   try {
-    if (out.kind === "delay") {
-      const { delayMs, token } = out;
-      out.free();
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-      out = wasm.resume(token, Date.now());
-    }
     if (out.kind === "reset") return null;
     return { status: out.status, headers: out.headers, body: out.body, mutated: out.mutated };
   } finally {

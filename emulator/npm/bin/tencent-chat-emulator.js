@@ -40,8 +40,9 @@ function int(name, text, min, max) {
 }
 
 let values;
+let tokens;
 try {
-  ({ values } = parseArgs({
+  ({ values, tokens } = parseArgs({
     options: {
       host: { type: "string", default: "127.0.0.1" },
       port: { type: "string", default: "8787" },
@@ -60,9 +61,18 @@ try {
       version: { type: "boolean", short: "V" },
     },
     strict: true,
+    allowPositionals: true,
+    tokens: true,
   }));
 } catch (e) {
   fail(`${e.message}\n\n${HELP}`);
+}
+// As chat-emulator's clap flags: `--cors-origin A B` takes every value up to the next flag.
+let afterCors = false;
+for (const t of tokens) {
+  if (t.kind === "option") afterCors = t.name === "cors-origin" && t.value !== undefined && !t.inlineValue;
+  else if (t.kind === "positional" && afterCors) values["cors-origin"].push(t.value);
+  else if (t.kind === "positional") fail(`unexpected argument '${t.value}'\n\n${HELP}`);
 }
 if (values.help) {
   process.stdout.write(HELP);

@@ -102,3 +102,18 @@ test("startEmulator, from import and from require", async () => {
   }
   await assert.rejects(startEmulator({ port: -1 }), TypeError);
 });
+
+test("--cors-origin takes several values, as chat-emulator's does", async () => {
+  const emu = await startCommand(BIN, ["--port", "0", "--cors-origin", "http://a.example", "http://b.example", "--seed", "none"]);
+  try {
+    const allowed = async (origin) => (await fetch(`${emu.url}/_emulator/health`, { headers: { origin } })).headers.get("access-control-allow-origin");
+    assert.equal(await allowed("http://a.example"), "http://a.example");
+    assert.equal(await allowed("http://b.example"), "http://b.example");
+    assert.equal(await allowed("http://c.example"), null);
+    assert.deepEqual(await control(emu.url, "state"), { accounts: [] });
+  } finally {
+    await emu.kill();
+  }
+  const stray = await runCommand(BIN, ["--port", "0", "stray"]);
+  assert.equal(stray.code, 2);
+});
