@@ -1,5 +1,6 @@
 //! A tiny HTTP/1.1 client over raw TCP (full control over what is sent, and able to see
-//! resets and truncated bodies) plus helpers to start the emulator in-process.
+//! resets and truncated bodies) plus helpers to start the emulator (in process, or the command
+//! `CHAT_EMULATOR_CMD` names: see shell.rs).
 
 pub use crate::shell::Server;
 use chat_emulator::{Config, Seed};
