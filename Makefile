@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CONSUMER := tests/consumer
 EMULATOR := target/debug/chat-emulator
 
-.PHONY: all setup pkg emulator www-deps dashboard demo bench docs test lint lint-pkg test-rust test-wasm test-node test-types test-docs test-browser test-www test-hostile fuzz size clean
+.PHONY: all setup pkg emulator www-deps dashboard demo bench docs test lint lint-pkg test-rust test-wasm test-node test-types test-docs test-browser test-www test-hostile test-emulator-pkg fuzz size clean
 
 all: pkg
 
@@ -18,6 +18,7 @@ setup:
 pkg:
 	scripts/setup.sh wasm node
 	scripts/build-pkg.sh
+	scripts/build-emulator-pkg.sh
 	scripts/install-consumer.sh
 
 emulator:
@@ -49,13 +50,14 @@ docs: pkg
 
 ## Everything: lints, native tests, wasm tests in Node/Chromium/Firefox, the packed
 ## package from Node (import and require), strict TypeScript, package lints, the API
-## reference, and the package in Chromium and Firefox.
-test: setup lint test-rust pkg emulator www-deps test-wasm test-types lint-pkg size fuzz test-www test-hostile test-node test-browser test-docs
+## reference, the package in Chromium and Firefox, and the emulator's npm package.
+test: setup lint test-rust pkg emulator www-deps test-wasm test-types lint-pkg size fuzz test-www test-hostile test-node test-browser test-emulator-pkg test-docs
 
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p tencent-chat-conversations --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p chat-emulator-wasm --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:
 	cargo test --workspace
@@ -107,5 +109,9 @@ test-www:
 test-browser:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test tests/browser/
 
+## The emulator's npm package as a user installs it (scripts/test-emulator-pkg.sh).
+test-emulator-pkg: pkg emulator www-deps
+	scripts/test-emulator-pkg.sh
+
 clean:
-	rm -rf pkg target/pkg-build target/vite-app target/www-dist target/docs target/lint-pkg $(CONSUMER)/node_modules www/node_modules
+	rm -rf pkg pkg-emulator target/pkg-build target/vite-app target/www-dist target/docs target/lint-pkg $(CONSUMER)/node_modules www/node_modules

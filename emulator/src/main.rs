@@ -38,6 +38,10 @@ struct Args {
     /// The valid `usersig`.
     #[arg(long, default_value = "emulator-usersig")]
     usersig: String,
+    /// The app's secret key: verify UserSigs as the service does (TLSSigAPIv2 HMAC,
+    /// identifier, SDKAppID, expiry) instead of comparing them with --usersig.
+    #[arg(long, value_name = "KEY")]
+    secret_key: Option<String>,
     /// get_list items per page.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
     page_size: u32,
@@ -70,6 +74,7 @@ fn main() -> ExitCode {
             identifier: args.identifier,
             usersig: args.usersig,
             expired_usersigs: Vec::new(),
+            secret_key: args.secret_key,
             page_size: args.page_size as usize,
             group_page_size: args.group_page_size as usize,
             pinned_limit: args.pinned_limit as usize,

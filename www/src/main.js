@@ -93,6 +93,9 @@ function syncEndpointField() {
   const custom = ui.region.value === "custom";
   ui.endpointField.hidden = !custom;
   ui.endpoint.required = custom;
+  // A custom endpoint may be a signing proxy (examples/signing-proxy.mjs) that adds the
+  // UserSig itself: then the field stays empty and no UserSig is ever in the page.
+  ui.userSig.required = !custom;
 }
 
 function connect(event) {
@@ -103,7 +106,9 @@ function connect(event) {
   const where = custom ? { endpoint: ui.endpoint.value.trim() } : { region: ui.region.value };
   disconnect();
   // The constructor never throws: a bad configuration rejects every call, shown on first use.
-  client = new ConversationClient({ sdkAppId, identifier, userSig: ui.userSig.value, ...where });
+  // The proxy replaces this placeholder with a UserSig of its own.
+  const userSig = ui.userSig.value || "signed-by-proxy";
+  client = new ConversationClient({ sdkAppId, identifier, userSig, ...where });
   ui.userSig.value = "";
   clearError();
   ui.connection.textContent = `Connected to ${where.endpoint ?? where.region} · app ${sdkAppId} · admin ${identifier}`;

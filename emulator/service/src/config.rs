@@ -23,6 +23,9 @@ pub struct ServiceConfig {
     pub usersig: String,
     /// Sigs answered with 70001 (expired).
     pub expired_usersigs: Vec<String>,
+    /// The app's secret key: when set, UserSigs are verified as TLSSigAPIv2 sigs
+    /// (`usersig.rs`) instead of compared with `usersig`.
+    pub secret_key: Option<String>,
     /// get_list items per page.
     pub page_size: usize,
     /// get_contact_group items per page.
@@ -43,6 +46,7 @@ impl Default for ServiceConfig {
             identifier: "administrator".to_owned(),
             usersig: "emulator-usersig".to_owned(),
             expired_usersigs: Vec::new(),
+            secret_key: None,
             page_size: 100,
             group_page_size: 100,
             pinned_limit: 50,

@@ -22,6 +22,7 @@ mod model;
 mod seed;
 mod service;
 mod state;
+mod usersig;
 
 pub use command::Command;
 pub use config::{Seed, ServiceConfig};

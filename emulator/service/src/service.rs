@@ -223,7 +223,7 @@ impl Service {
                 false,
             );
         }
-        if let Err(e) = check_envelope(call.query.as_ref(), &self.base, &self.rt) {
+        if let Err(e) = check_envelope(call.query.as_ref(), &self.base, &self.rt, now_ms / 1000) {
             return (Err(e), false);
         }
         let Some(command) = Command::parse(&call.command) else {

@@ -1,7 +1,9 @@
 //! A tiny HTTP/1.1 client over raw TCP (full control over what is sent, and able to see
-//! resets and truncated bodies) plus helpers to start the emulator in-process.
+//! resets and truncated bodies) plus helpers to start the emulator (in process, or the command
+//! `CHAT_EMULATOR_CMD` names: see shell.rs).
 
-use chat_emulator::{Config, RunningServer, Seed};
+pub use crate::shell::Server;
+use chat_emulator::{Config, Seed};
 use serde_json::{json, Value};
 use std::io;
 use std::net::SocketAddr;
@@ -107,17 +109,24 @@ fn parse_response(raw: &[u8]) -> io::Result<Resp> {
 }
 
 pub struct Emu {
-    pub server: RunningServer,
+    pub server: Server,
     pub addr: SocketAddr,
 }
 
 pub async fn start_with(f: impl FnOnce(&mut Config)) -> Emu {
     let mut config = Config::default();
     f(&mut config);
+    if let Some(cmd) = crate::shell::command() {
+        let (server, addr) = crate::shell::spawn(&cmd, &config).await;
+        return Emu { server, addr };
+    }
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let server = chat_emulator::start(listener, config).await.unwrap();
     let addr = server.addr();
-    Emu { server, addr }
+    Emu {
+        server: Server::InProcess(server),
+        addr,
+    }
 }
 
 /// Demo seed, default config.

@@ -10,3 +10,4 @@ mod family;
 mod faults;
 mod paging;
 mod persistence;
+mod shell;

@@ -55,6 +55,7 @@ pub fn check_envelope(
     query: Option<&BTreeMap<String, String>>,
     base: &ServiceConfig,
     rt: &Runtime,
+    now_s: u64,
 ) -> ApiResult<()> {
     let q = query.ok_or_else(|| err(60002, "HTTP request has no query string"))?;
     match q.get("sdkappid").map(|s| s.parse::<u64>()) {
@@ -73,6 +74,11 @@ pub fn check_envelope(
     }
     match q.get("usersig").map(String::as_str) {
         None | Some("") => return Err(err(70002, "UserSig is empty")),
+        Some(s) if base.secret_key.is_some() => {
+            let key = base.secret_key.as_deref().unwrap_or_default();
+            crate::usersig::verify(s, key, &base.identifier, base.sdkappid, now_s)
+                .map_err(|e| err(e.code(), e.info()))?
+        }
         Some(s) if s == rt.user_sig => {}
         Some(s) if rt.expired_user_sigs.contains(s) => {
             return Err(err(70001, "UserSig expired, generate a new one"))

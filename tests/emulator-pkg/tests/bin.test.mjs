@@ -1,0 +1,119 @@
+// The installed bin, as a user runs it: `npx tencent-chat-emulator --port 0 --seed demo`
+// serves the client; its flags, errors and `--state` (kill -9 safe) match chat-emulator.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { BIN, clientOf, control, runCommand, startCommand } from "./helpers.mjs";
+
+test("npx tencent-chat-emulator --port 0 --seed demo serves the client", async () => {
+  const emu = await startCommand("npx", ["--no-install", "tencent-chat-emulator", "--port", "0", "--seed", "demo"]);
+  try {
+    assert.match(emu.stdout(), /^listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+    const client = clientOf(emu.url);
+    let page = await client.listConversations("alice");
+    let total = page.items.length;
+    while (!page.complete) {
+      page = await client.listConversations("alice", { cursor: page.cursor });
+      total += page.items.length;
+    }
+    assert.equal(total, 300);
+    await client.pin("alice", [{ type: "c2c", userId: "dave" }]);
+    const marks = await client.mark("alice", [{ conversation: { type: "c2c", userId: "dave" }, set: [0, 40], customMark: "VIP" }]);
+    assert.deepEqual(marks.map((r) => r.ok), [true]);
+    const { group } = await client.createGroup("alice", { name: "Friends", conversations: [{ type: "c2c", userId: "dave" }] });
+    const state = await control(emu.url, "state?account=alice");
+    const dave = state.conversations.find((c) => c.userId === "dave");
+    assert.equal(dave.pinned, true);
+    assert.ok(dave.marks.includes(0) && dave.marks.includes(40), String(dave.marks));
+    assert.equal(dave.customMark, "VIP");
+    assert.ok(dave.groupIds.includes(group.id), String(dave.groupIds));
+    const bad = await clientOf(emu.url, "wrong-sig").listConversations("alice").catch((e) => e);
+    assert.equal(bad.kind, "api");
+    assert.equal(bad.code, 70003);
+  } finally {
+    await emu.kill("SIGTERM");
+  }
+});
+
+test("--help, --version and bad flags", async () => {
+  const help = await runCommand(BIN, ["--help"]);
+  assert.equal(help.code, 0);
+  for (const flag of ["--port", "--seed", "--state", "--sdkappid", "--identifier", "--usersig", "--secret-key", "--rate-limit", "--cors-origin"]) {
+    assert.ok(help.stdout.includes(flag), flag);
+  }
+  const version = await runCommand(BIN, ["--version"]);
+  assert.match(version.stdout, /^tencent-chat-emulator \d+\.\d+\.\d+\n$/);
+  const seed = await runCommand(BIN, ["--seed", "full"]);
+  assert.equal(seed.code, 2);
+  assert.match(seed.stderr, /--seed/);
+  const unknown = await runCommand(BIN, ["--nope"]);
+  assert.equal(unknown.code, 2);
+  const port = await runCommand(BIN, ["--port", "70000"]);
+  assert.equal(port.code, 2);
+});
+
+test("--state survives kill -9 and a corrupt file stops start-up", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "emu-state-"));
+  const file = join(dir, "emu.json");
+  const args = ["--port", "0", "--seed", "none", "--state", file];
+  let emu = await startCommand(BIN, args);
+  await control(emu.url, "accounts", { accounts: ["alice", "bob"] });
+  const client = clientOf(emu.url);
+  for (let i = 0; i < 20; i++) {
+    await client.mark("alice", [{ conversation: { type: "c2c", userId: "bob" }, customMark: `m${i}` }]);
+  }
+  const before = await control(emu.url, "state?account=alice");
+  assert.equal(before.conversations[0].customMark, "m19");
+  assert.deepEqual((await emu.kill("SIGKILL")).signal, "SIGKILL");
+  assert.deepEqual(readdirSync(dir), ["emu.json"]);
+
+  emu = await startCommand(BIN, [...args.slice(0, 3), "demo", ...args.slice(4)]);
+  try {
+    assert.deepEqual(await control(emu.url, "state?account=alice"), before);
+    assert.deepEqual((await control(emu.url, "state")).accounts, ["alice", "bob"]);
+  } finally {
+    await emu.kill("SIGKILL");
+  }
+
+  writeFileSync(file, "{not json");
+  const corrupt = await runCommand(BIN, args);
+  assert.equal(corrupt.code, 1);
+  assert.match(corrupt.stderr, /emu\.json/);
+  assert.equal(readFileSync(file, "utf8"), "{not json");
+});
+
+test("startEmulator, from import and from require", async () => {
+  const { startEmulator } = await import("tencent-chat-emulator");
+  const { startEmulator: fromRequire } = createRequire(import.meta.url)("tencent-chat-emulator");
+  for (const start of [startEmulator, fromRequire]) {
+    const emu = await start({ seed: "none", userSig: "s3cret" });
+    try {
+      assert.match(emu.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.deepEqual(await emu.health(), { ok: true });
+      await emu.addConversations("alice", [{ type: "group", groupId: "@TGS#1", msgTime: 5 }]);
+      const page = await clientOf(emu.url, "s3cret").listConversations("alice");
+      assert.deepEqual(page.items.map((i) => i.conversation), [{ type: "group", groupId: "@TGS#1" }]);
+    } finally {
+      await emu.stop();
+    }
+  }
+  await assert.rejects(startEmulator({ port: -1 }), TypeError);
+});
+
+test("--cors-origin takes several values, as chat-emulator's does", async () => {
+  const emu = await startCommand(BIN, ["--port", "0", "--cors-origin", "http://a.example", "http://b.example", "--seed", "none"]);
+  try {
+    const allowed = async (origin) => (await fetch(`${emu.url}/_emulator/health`, { headers: { origin } })).headers.get("access-control-allow-origin");
+    assert.equal(await allowed("http://a.example"), "http://a.example");
+    assert.equal(await allowed("http://b.example"), "http://b.example");
+    assert.equal(await allowed("http://c.example"), null);
+    assert.deepEqual(await control(emu.url, "state"), { accounts: [] });
+  } finally {
+    await emu.kill();
+  }
+  const stray = await runCommand(BIN, ["--port", "0", "stray"]);
+  assert.equal(stray.code, 2);
+});
