@@ -260,7 +260,7 @@ test("list walks every page: table, --ndjson and --json", async () => {
   const table = lines((await ok(["list", "--account", "alice"])).stdout);
   assert.equal((await emu.get("stats")).counts.get_list, 8);
   const [header, ...rows] = table;
-  assert.match(header, /^CONVERSATION +PINNED +LAST MESSAGE \(UTC\)$/);
+  assert.match(header, /^CONVERSATION +PINNED +LAST MESSAGE \(UTC\) +MARKS +CUSTOM MARK +GROUPS$/);
   assert.equal(rows.pop(), "300 conversations (3 pinned)");
   assert.equal(rows.length, 300);
   const pinnedAt = header.indexOf("PINNED");

@@ -59,7 +59,7 @@ test("listConversations honours includeEmpty and the wire got the exact request"
   const last = recent[recent.length - 1];
   assert.equal(last.command, "get_list");
   assert.equal(last.query.usersig, USER_SIG);
-  assert.deepEqual(last.body, { From_Account: "alice", TimeStamp: 0, StartIndex: 0, TopTimeStamp: 0, TopStartIndex: 0, AssistFlags: 5 });
+  assert.deepEqual(last.body, { From_Account: "alice", TimeStamp: 0, StartIndex: 0, TopTimeStamp: 0, TopStartIndex: 0, AssistFlags: 61 });
 });
 
 test("listConversations pages with the four cursors", async () => {

@@ -88,11 +88,11 @@ test("conversations() passes the single-page options on every request", async ()
   };
   const nonEmpty = await walk({ includeEmpty: false });
   assert.ok(nonEmpty.items.length < 250 && nonEmpty.items.every((i) => i.msgTime > 0));
-  assert.ok(nonEmpty.sent.every((b) => b.AssistFlags === 5 && b.From_Account === "owner"));
+  assert.ok(nonEmpty.sent.every((b) => b.AssistFlags === 61 && b.From_Account === "owner"));
   const interleaved = await walk({ pinned: false });
   assert.equal(interleaved.items.length, 250);
   assert.ok(interleaved.items.every((i) => !i.pinned));
-  assert.ok(interleaved.sent.every((b) => b.AssistFlags === 6));
+  assert.ok(interleaved.sent.every((b) => b.AssistFlags === 62));
   const raw = await walk({ assistFlags: 15, timeoutMs: 5000 });
   assert.equal(raw.sent.length, 3);
   assert.ok(raw.sent.every((b) => b.AssistFlags === 15));

@@ -201,7 +201,7 @@ test("listConversations sends the docs' sample and decodes the docs' sample", as
     StartIndex: 0,
     TopTimeStamp: 0,
     TopStartIndex: 0,
-    AssistFlags: 7,
+    AssistFlags: 63,
   });
   assert.deepEqual(page.items[0], { conversation: { type: "c2c", userId: "id2" }, msgTime: 1630997627, pinned: true });
   assert.deepEqual(page.items[1].conversation, { type: "group", groupId: "id3" });
@@ -219,7 +219,7 @@ test("listConversations sends the docs' sample and decodes the docs' sample", as
   assert.deepEqual(page.cursor, { timeStamp: 1631012800, startIndex: 0, topTimeStamp: 1631012800, topStartIndex: 0 });
 
   const emptyPage = { json: { ...OK, SessionItem: [], CompleteFlag: 1 } };
-  server.reply(emptyPage, emptyPage);
+  server.reply(emptyPage, emptyPage, emptyPage, emptyPage);
   await client.listConversations("id1", { cursor: { timeStamp: 5, startIndex: 6, topTimeStamp: 7, topStartIndex: 8 }, includeEmpty: false });
   assert.deepEqual(JSON.parse(server.last().raw), {
     From_Account: "id1",
@@ -227,8 +227,12 @@ test("listConversations sends the docs' sample and decodes the docs' sample", as
     StartIndex: 6,
     TopTimeStamp: 7,
     TopStartIndex: 8,
-    AssistFlags: 5,
+    AssistFlags: 61,
   });
+  await client.listConversations("id1", { marks: false, groups: false });
+  assert.equal(JSON.parse(server.last().raw).AssistFlags, 7);
+  await client.listConversations("id1", { groups: false });
+  assert.equal(JSON.parse(server.last().raw).AssistFlags, 31);
   await client.listConversations("id1", { assistFlags: 15 });
   assert.equal(JSON.parse(server.last().raw).AssistFlags, 15);
 });
