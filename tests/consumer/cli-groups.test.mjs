@@ -213,7 +213,7 @@ test("delete with --yes deletes one conversation; --clear-history is sent as Cle
   assert.equal(find(await state(), "@TGS#demo_003"), undefined);
   const bodies = (await emu.get("stats")).recent.filter((x) => x.command === "delete").map((x) => x.body);
   assert.deepEqual(bodies, [
-    { From_Account: "alice", Type: 1, To_Account: "user_002" },
+    { From_Account: "alice", Type: 1, To_Account: "user_002", ClearRamble: 0 },
     { From_Account: "alice", Type: 2, ToGroupid: "@TGS#demo_003", ClearRamble: 1 },
   ]);
 

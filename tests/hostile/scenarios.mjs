@@ -186,6 +186,7 @@ export const SCENARIOS = [
     // The docs' 2026 sample: a group entry with StandardMark "" and no CustomMark.
     name: "find-sample-answer",
     ...FIND,
+    call: (c) => c.findConversations(ACCOUNT, [{ type: "group", groupId: "@TGS#1" }, BOB]),
     send: json({ ...OK, ContactResultItem: [{ Type: 2, ToGroupId: "@TGS#1", StandardMark: "", ContactGroupId: [1], Timestamp: 1775186067 }], GroupItem: [{ GroupName: "g", GroupId: 1 }] }),
     expect: "ok",
     verify: (v) => (v?.conversations?.[0]?.conversation?.groupId === "@TGS#1" && v.groups?.[0]?.id === 1 ? undefined : `resolved to ${JSON.stringify(v)}`),

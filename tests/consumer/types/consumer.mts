@@ -69,6 +69,12 @@ export async function lifecycle(): Promise<void> {
   const groups: GroupInfo[] = found.groups;
   const gone: void = await client.deleteConversation("alice", bob, { clearHistory: true, signal: controller.signal });
   await client.deleteConversation("alice", team);
+  // Inputs declared `as const` (readonly properties) are accepted.
+  const carol = { type: "c2c", userId: "carol" } as const;
+  const rename = { name: "Core", newName: "Core 2" } as const;
+  const again: GroupInfo = await client.renameGroup("alice", rename);
+  await client.updateGroup("alice", { name: again.name, add: [carol] });
+  await client.deleteConversation("alice", carol, { clearHistory: false, timeoutMs: 1000 });
   console.log(group, results.filter((r) => !r.ok), deleted.id, conversations[0]?.marks, groups.length, gone);
 }
 
