@@ -7,24 +7,32 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum Region {
+    /// Mainland China: `console.tim.qq.com` (the default).
     #[default]
     #[serde(rename = "china")]
     China,
+    /// `adminapisgp.im.qcloud.com`.
     #[serde(rename = "singapore")]
     Singapore,
+    /// `adminapikr.im.qcloud.com`.
     #[serde(rename = "seoul")]
     Seoul,
+    /// `adminapijpn.im.qcloud.com`.
     #[serde(rename = "tokyo")]
     Tokyo,
+    /// `adminapiger.im.qcloud.com`.
     #[serde(rename = "frankfurt")]
     Frankfurt,
+    /// `adminapiusa.im.qcloud.com`.
     #[serde(rename = "silicon-valley")]
     SiliconValley,
+    /// `adminapiidn.im.qcloud.com`.
     #[serde(rename = "jakarta")]
     Jakarta,
 }
 
 impl Region {
+    /// The region's REST API host.
     pub fn domain(self) -> &'static str {
         match self {
             Region::China => "console.tim.qq.com",
@@ -43,8 +51,10 @@ impl Region {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ClientConfig {
+    /// The app's SDKAppID, from the Chat console.
     #[serde(rename = "sdkAppId")]
     pub sdk_app_id: u32,
+    /// An app administrator account: the UserSig is this account's.
     pub identifier: String,
     /// Where the app lives; `china` by default.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -71,6 +81,7 @@ pub struct ClientConfig {
 }
 
 impl ClientConfig {
+    /// A configuration with every option at its default.
     pub fn new(sdk_app_id: u32, identifier: impl Into<String>) -> Self {
         ClientConfig {
             sdk_app_id,
@@ -84,14 +95,17 @@ impl ClientConfig {
         }
     }
 
+    /// Per-attempt timeout in milliseconds (default 10 000).
     pub fn timeout_ms(&self) -> f64 {
         self.timeout_ms.unwrap_or(10_000.0)
     }
 
+    /// Retries after a retryable failure (default 2).
     pub fn max_retries(&self) -> u32 {
         self.max_retries.unwrap_or(2)
     }
 
+    /// The per-endpoint send limit (default 200; 0 turns it off).
     pub fn max_requests_per_second(&self) -> u32 {
         self.max_requests_per_second.unwrap_or(200)
     }

@@ -17,7 +17,7 @@ pub fn check_status(status: u16) -> Result<(), ChatError> {
 /// Success only when `ActionStatus` is "OK" and `ErrorCode` is 0 (or absent).
 pub fn check(envelope: &Envelope) -> Result<(), ChatError> {
     let code = envelope.error_code.unwrap_or(0);
-    crate::codec::safe(code.unsigned_abs())?;
+    crate::numbers::safe(code.unsigned_abs())?;
     let info = || {
         envelope
             .error_info

@@ -37,6 +37,7 @@ pub enum ErrorKind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ChatError {
+    /// What went wrong, coarsely: branch on this.
     pub kind: ErrorKind,
     /// The service's `ErrorCode`, or 0 when the service gave none.
     pub code: i64,
@@ -73,10 +74,12 @@ impl ChatError {
         }
     }
 
+    /// Input rejected before anything was sent.
     pub fn invalid_input(info: impl Into<String>) -> Self {
         Self::new(ErrorKind::InvalidInput, info)
     }
 
+    /// An answer that is not the documented JSON.
     pub fn bad_response(info: impl Into<String>) -> Self {
         Self::new(ErrorKind::BadResponse, info)
     }
@@ -90,10 +93,10 @@ impl ChatError {
         }
     }
 
-    /// The same error with the UserSig removed from its texts (see [`crate::request::redact`]).
+    /// The same error with the UserSig removed from its texts (see [`crate::redact::redact`]).
     pub fn redacted(mut self, user_sig: &str) -> Self {
-        self.info = crate::request::redact(&self.info, user_sig);
-        self.display = crate::request::redact(&self.display, user_sig);
+        self.info = crate::redact::redact(&self.info, user_sig);
+        self.display = crate::redact::redact(&self.display, user_sig);
         self
     }
 

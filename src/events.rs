@@ -12,6 +12,7 @@ pub struct RequestEvent {
     pub command: String,
     /// 1 for the first attempt.
     pub attempt: u32,
+    /// The attempt's `random` query value, as the service logs it.
     pub random: u32,
     /// The request URL with `usersig=REDACTED`.
     pub url: String,
@@ -19,6 +20,7 @@ pub struct RequestEvent {
     #[serde(rename = "durationMs", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub duration_ms: Option<f64>,
+    /// The HTTP status of the answer (`onResponse`, `onRetry`), when there was one.
     #[serde(rename = "httpStatus", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub http_status: Option<u16>,

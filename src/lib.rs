@@ -8,6 +8,7 @@
 //! Each endpoint module builds the wire request from caller input ([`types`]) and decodes
 //! the wire response ([`wire`]) back into caller types; the transport is the caller's.
 
+#![warn(missing_docs)]
 // A panic inside wasm is an `unreachable` trap that can poison the module for every later
 // call, so the shipped code may not contain any (tests may).
 #![cfg_attr(
@@ -29,7 +30,9 @@ pub mod envelope;
 pub mod error;
 pub mod events;
 pub mod marks;
+pub mod numbers;
 pub mod rate_limit;
+pub mod redact;
 pub mod request;
 pub mod retry;
 pub mod types;

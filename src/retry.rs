@@ -27,6 +27,7 @@ pub enum Idempotency {
 /// What to do after a failed attempt.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Decision {
+    /// The error is final.
     GiveUp,
     /// Retry at once with a freshly fetched UserSig (once per call).
     RefreshUserSig,

@@ -16,17 +16,21 @@ use tsify::Tsify;
 /// `{ "type": "c2c", "userId" }` or `{ "type": "group", "groupId" }`.
 // Read through `ConversationFields`: serde's internally tagged enums buffer every value
 // first, which costs the wasm 8 KB; the declared and written shape is the enum's.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[serde(tag = "type", try_from = "ConversationFields")]
 pub enum Conversation {
+    /// A one-to-one conversation with a user (`Type` 1).
     #[serde(rename = "c2c")]
     C2c {
+        /// The other user's UserID.
         #[serde(rename = "userId")]
         user_id: String,
     },
+    /// A group chat's conversation (`Type` 2).
     #[serde(rename = "group")]
     Group {
+        /// The group chat's id, e.g. `@TGS#1NVTZEAE4`.
         #[serde(rename = "groupId")]
         group_id: String,
     },
@@ -58,12 +62,14 @@ impl TryFrom<ConversationFields> for Conversation {
 }
 
 impl Conversation {
+    /// A one-to-one conversation with `user_id`.
     pub fn c2c(user_id: impl Into<String>) -> Self {
         Conversation::C2c {
             user_id: user_id.into(),
         }
     }
 
+    /// The conversation of group chat `group_id`.
     pub fn group(group_id: impl Into<String>) -> Self {
         Conversation::Group {
             group_id: group_id.into(),
@@ -130,10 +136,13 @@ impl Conversation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
 pub enum Mark {
+    /// Bit 0: a favourite conversation.
     Favorite = 0,
     /// An important conversation marked unread.
     Unread = 1,
+    /// Bit 2: a collapsed conversation.
     Collapsed = 2,
+    /// Bit 3: a hidden conversation.
     Hidden = 3,
 }
 
@@ -141,6 +150,7 @@ pub enum Mark {
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct MarkOperation {
+    /// The conversation.
     pub conversation: Conversation,
     /// Bit numbers 0..=63 to set.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
@@ -158,10 +168,13 @@ pub struct MarkOperation {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct ItemResult {
+    /// The conversation.
     pub conversation: Conversation,
+    /// Whether this conversation's change succeeded (`code` 0).
     pub ok: bool,
     /// `ResultCode`: 0 on success.
     pub code: i64,
+    /// Why it failed (`ResultInfo`); empty on success.
     pub info: String,
 }
 
@@ -169,7 +182,9 @@ pub struct ItemResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct GroupInfo {
+    /// The group's name, at most 32 UTF-8 bytes.
     pub name: String,
+    /// The group's numeric id (what `groupIds` lists).
     pub id: u64,
 }
 
@@ -179,6 +194,7 @@ pub struct GroupInfo {
 pub struct NewGroup {
     /// 1 to 32 UTF-8 bytes.
     pub name: String,
+    /// The conversations to put in it (may be empty).
     pub conversations: Vec<Conversation>,
 }
 
@@ -186,8 +202,68 @@ pub struct NewGroup {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct CreatedGroup {
+    /// The group.
     pub group: GroupInfo,
+    /// One result per conversation; items can fail while the call succeeds.
     pub results: Vec<ItemResult>,
+}
+
+/// Input of `renameGroup`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct GroupRename {
+    /// The group's current name.
+    pub name: String,
+    /// Its new name: 1 to 32 UTF-8 bytes.
+    #[serde(rename = "newName")]
+    pub new_name: String,
+}
+
+/// Input of `updateGroup`: conversations to add to and remove from the group `name`, in
+/// one request.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct GroupUpdate {
+    /// The group's name (groups are addressed by name).
+    pub name: String,
+    /// Conversations to add to the group.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub add: Option<Vec<Conversation>>,
+    /// Conversations to remove from the group.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub remove: Option<Vec<Conversation>>,
+}
+
+/// Result of `updateGroup`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct UpdatedGroup {
+    /// The group, as the service reports it.
+    pub group: GroupInfo,
+    /// One result per added or removed conversation; items can fail while the call succeeds.
+    pub results: Vec<ItemResult>,
+}
+
+/// Options of `deleteConversation`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct DeleteOptions {
+    /// Also delete the account's roaming (cloud) messages of the conversation, which cannot
+    /// be undone (`ClearRamble` 1). Default false.
+    #[serde(rename = "clearHistory")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub clear_history: Option<bool>,
+}
+
+/// Result of `getAllGroups` and `findConversations`: marked or grouped conversations, and
+/// the conversation groups, each group once.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+pub struct AllGroups {
+    /// The marked or grouped conversations.
+    pub conversations: Vec<MarkedConversation>,
+    /// The conversation groups, each once.
+    pub groups: Vec<GroupInfo>,
 }
 
 /// Options of `getGroups`.
@@ -204,9 +280,13 @@ pub struct GroupsOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct GroupsPage {
+    /// Conversations with marks or groups.
     pub conversations: Vec<MarkedConversation>,
+    /// Conversation groups, id and name.
     pub groups: Vec<GroupInfo>,
+    /// True on the last page.
     pub complete: bool,
+    /// Pass as `startIndex` to get the next page.
     #[serde(rename = "nextStartIndex")]
     pub next_start_index: u64,
 }
@@ -215,6 +295,7 @@ pub struct GroupsPage {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct MarkedConversation {
+    /// The conversation.
     pub conversation: Conversation,
     /// The service's raw '0'/'1' string, rightmost character = bit 0.
     #[serde(rename = "standardMark")]
@@ -223,10 +304,12 @@ pub struct MarkedConversation {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub marks: Option<Vec<u8>>,
+    /// The custom mark, when set.
     #[serde(rename = "customMark")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub custom_mark: Option<String>,
+    /// Ids of the conversation groups it is in (names in `groups`).
     #[serde(rename = "groupIds")]
     pub group_ids: Vec<u64>,
     /// Last update of the conversation's marks or groups, Unix seconds.
@@ -237,12 +320,16 @@ pub struct MarkedConversation {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct Cursor {
+    /// `TimeStamp`: where the unpinned conversations continue.
     #[serde(rename = "timeStamp")]
     pub time_stamp: u64,
+    /// `StartIndex`: where the unpinned conversations continue.
     #[serde(rename = "startIndex")]
     pub start_index: u64,
+    /// `TopTimeStamp`: where the pinned conversations continue.
     #[serde(rename = "topTimeStamp")]
     pub top_time_stamp: u64,
+    /// `TopStartIndex`: where the pinned conversations continue.
     #[serde(rename = "topStartIndex")]
     pub top_start_index: u64,
 }
@@ -265,7 +352,15 @@ pub struct ListOptions {
     #[serde(rename = "paginatePinned")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub paginate_pinned: Option<bool>,
-    /// Raw AssistFlags, overriding the three booleans (for bits newer services accept).
+    /// Return each conversation's standard and custom marks (bits 3 and 4: `StandardMark`,
+    /// `CustomMark`). Default true.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub marks: Option<bool>,
+    /// Return the ids of the conversation groups each conversation is in (bit 5:
+    /// `ContactGroupId`). Default true.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub groups: Option<bool>,
+    /// Raw AssistFlags, overriding the five booleans (for bits newer services accept).
     #[serde(rename = "assistFlags")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub assist_flags: Option<u32>,
@@ -275,7 +370,9 @@ pub struct ListOptions {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct ListPage {
+    /// This page's conversations, pinned first.
     pub items: Vec<ConversationItem>,
+    /// True on the last page.
     pub complete: bool,
     /// Pass as `cursor` to get the next page.
     pub cursor: Cursor,
@@ -285,22 +382,28 @@ pub struct ListPage {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct ConversationItem {
+    /// The conversation.
     pub conversation: Conversation,
     /// Time of the last message, Unix seconds; 0 for an empty conversation.
     #[serde(rename = "msgTime")]
     pub msg_time: u64,
+    /// Whether it is pinned (`TopFlag` 1).
     pub pinned: bool,
+    /// The raw StandardMark string, when the service sends it (rightmost = bit 0).
     #[serde(rename = "standardMark")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub standard_mark: Option<String>,
+    /// The set mark bits, ascending, decoded from `standardMark` when it is a valid bit string.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub marks: Option<Vec<u8>>,
+    /// The custom mark, when set.
     #[serde(rename = "customMark")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub custom_mark: Option<String>,
+    /// Ids of the conversation groups it is in, when the service sends them.
     #[serde(rename = "groupIds")]
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]

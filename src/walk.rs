@@ -1,5 +1,5 @@
-//! Walking a whole paged list — every page of `get_list` or of `get_contact_group` — as a
-//! plain state machine: the request for the next page is derived from the previous page,
+//! Walking a whole paged list — every page of `get_list` or of `get_contact_group`, or a
+//! long `search_contact_group` lookup split into requests of 300 — as a plain state machine: the request for the next page is derived from the previous page,
 //! and a service that would keep the walk going forever (the same cursor again, or more
 //! pages than any account can have) ends it with a `bad_response` error instead.
 //!
@@ -7,17 +7,16 @@
 //! page to [`Walk::accept`], repeat until `next_request` returns `None`. Only one page is
 //! held at a time; nothing is requested ahead.
 
-use crate::endpoints::contact_group::{self, GetContactGroup};
-use crate::endpoints::get_list::{self, GetList};
+use crate::endpoints::contact_group::GetContactGroup;
+use crate::endpoints::get_list::GetList;
+use crate::endpoints::search_contact_group::{SearchContactGroup, MAX_SEARCH_ITEMS};
 use crate::endpoints::Endpoint;
 use crate::error::ChatError;
 use crate::types::{
-    ConversationItem, Cursor, GroupInfo, GroupsOptions, GroupsPage, ListOptions, ListPage,
-    MarkedConversation,
+    AllGroups, Conversation, ConversationItem, Cursor, GroupInfo, GroupsOptions, GroupsPage,
+    ListOptions, ListPage, MarkedConversation,
 };
-
-#[cfg(target_arch = "wasm32")]
-use tsify::Tsify;
+use std::collections::BTreeSet;
 
 /// More pages than this ends a walk as `bad_response`: at the service's page sizes (about
 /// 100) it is millions of conversations, far past what one account can hold.
@@ -29,7 +28,9 @@ pub const MAX_GROUPS: usize = 1_000;
 
 /// One paged endpoint, seen as a sequence of pages: where the walk is and how it moves.
 pub trait Source {
+    /// The paged endpoint.
     type Endpoint: Endpoint;
+    /// What a page holds, as the caller gets it.
     type Item;
 
     /// The request for the page at the current position.
@@ -53,6 +54,7 @@ pub trait Source {
 pub struct Page<T> {
     /// 1 for the first page.
     pub number: u32,
+    /// The page's items.
     pub items: Vec<T>,
     /// Items so far, this page's included.
     pub total: u64,
@@ -69,6 +71,7 @@ pub struct Walk<S> {
 }
 
 impl<S: Source> Walk<S> {
+    /// A walk from the source's starting position.
     pub fn new(source: S) -> Self {
         Walk {
             source,
@@ -85,6 +88,7 @@ impl<S: Source> Walk<S> {
         self
     }
 
+    /// The source, e.g. for the groups seen so far.
     pub fn source(&self) -> &S {
         &self.source
     }
@@ -163,7 +167,7 @@ pub struct ConversationList {
 impl ConversationList {
     /// Starts at `options.cursor` (the beginning when absent). Checks the input at once.
     pub fn new(account: &str, options: ListOptions) -> Result<Self, ChatError> {
-        get_list::request(account, &options)?;
+        GetList::request(account, &options)?;
         Ok(ConversationList {
             account: account.to_owned(),
             saved: options.cursor.unwrap_or_default(),
@@ -179,7 +183,7 @@ impl Source for ConversationList {
     type Item = ConversationItem;
 
     fn request(&self) -> Result<crate::wire::GetListRequest, ChatError> {
-        get_list::request(&self.account, &self.options)
+        GetList::request(&self.account, &self.options)
     }
 
     fn advance(&mut self, page: ListPage) -> Result<(Vec<ConversationItem>, bool), ChatError> {
@@ -207,34 +211,18 @@ impl Source for ConversationList {
 pub struct MarkedList {
     account: String,
     start_index: u64,
-    groups: Vec<GroupInfo>,
+    groups: Groups,
 }
 
 impl MarkedList {
     /// Starts at `options.startIndex` (0 when absent). Checks the input at once.
     pub fn new(account: &str, options: GroupsOptions) -> Result<Self, ChatError> {
-        contact_group::get_request(account, &options)?;
+        GetContactGroup::request(account, &options)?;
         Ok(MarkedList {
             account: account.to_owned(),
             start_index: options.start_index.unwrap_or(0),
-            groups: Vec::new(),
+            groups: Groups::default(),
         })
-    }
-
-    fn add_group(&mut self, group: GroupInfo) -> Result<(), ChatError> {
-        let full = self.groups.len() >= MAX_GROUPS;
-        match self.groups.iter_mut().find(|known| known.id == group.id) {
-            Some(known) => *known = group,
-            None if !full => self.groups.push(group),
-            None => {
-                return Err(ChatError::bad_response(format!(
-                    "get_contact_group sent more than {} conversation groups; the service \
-                     allows 20 per user",
-                    MAX_GROUPS
-                )))
-            }
-        }
-        Ok(())
     }
 }
 
@@ -244,11 +232,11 @@ impl Source for MarkedList {
 
     /// Each id once, in order of first appearance (with the name of its latest appearance).
     fn groups(&self) -> &[GroupInfo] {
-        &self.groups
+        &self.groups.0
     }
 
     fn request(&self) -> Result<crate::wire::GetContactGroupRequest, ChatError> {
-        contact_group::get_request(
+        GetContactGroup::request(
             &self.account,
             &GroupsOptions {
                 start_index: Some(self.start_index),
@@ -267,19 +255,111 @@ impl Source for MarkedList {
             }
             self.start_index = page.next_start_index;
         }
-        for group in page.groups {
-            self.add_group(group)?;
-        }
+        self.groups.add(page.groups)?;
         Ok((page.conversations, page.complete))
     }
 }
 
-/// Result of `getAllGroups`: every marked or grouped conversation, and every group once.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-pub struct AllGroups {
-    pub conversations: Vec<MarkedConversation>,
-    pub groups: Vec<GroupInfo>,
+/// Conversation groups seen across pages or requests, each id once, in order of first
+/// appearance with the name of its latest.
+#[derive(Debug, Clone, Default)]
+struct Groups(Vec<GroupInfo>);
+
+impl Groups {
+    fn add(&mut self, groups: Vec<GroupInfo>) -> Result<(), ChatError> {
+        for group in groups {
+            let full = self.0.len() >= MAX_GROUPS;
+            match self.0.iter_mut().find(|known| known.id == group.id) {
+                Some(known) => *known = group,
+                None if !full => self.0.push(group),
+                None => {
+                    return Err(ChatError::bad_response(format!(
+                        "the service sent more than {} conversation groups; it allows 20 \
+                         per user",
+                        MAX_GROUPS
+                    )))
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The marks and groups of given conversations, through `search_contact_group`: the
+/// conversations (each once) split into requests of at most 300, each answer matched to
+/// its request by conversation, the groups kept once each.
+#[derive(Debug, Clone)]
+pub struct ConversationSearch {
+    account: String,
+    conversations: Vec<Conversation>,
+    /// Where the next request's conversations start.
+    next: usize,
+    groups: Groups,
+}
+
+impl ConversationSearch {
+    /// Checks every conversation at once; duplicates are asked for once.
+    pub fn new(account: &str, conversations: Vec<Conversation>) -> Result<Self, ChatError> {
+        let mut seen = BTreeSet::new();
+        let mut unique = Vec::with_capacity(conversations.len());
+        for c in conversations {
+            if seen.insert(c.clone()) {
+                unique.push(c);
+            }
+        }
+        let search = ConversationSearch {
+            account: account.to_owned(),
+            conversations: unique,
+            next: 0,
+            groups: Groups::default(),
+        };
+        // Every request is built here once, so that bad input fails before any is sent.
+        let mut at = 0;
+        loop {
+            SearchContactGroup::request(account, &search.chunk(at).to_vec())?;
+            at += MAX_SEARCH_ITEMS;
+            if at >= search.conversations.len() {
+                return Ok(search);
+            }
+        }
+    }
+
+    /// The conversations of the request starting at `at`.
+    fn chunk(&self, at: usize) -> &[Conversation] {
+        let end = self
+            .conversations
+            .len()
+            .min(at.saturating_add(MAX_SEARCH_ITEMS));
+        self.conversations.get(at..end).unwrap_or_default()
+    }
+}
+
+impl Source for ConversationSearch {
+    type Endpoint = SearchContactGroup;
+    type Item = MarkedConversation;
+
+    fn groups(&self) -> &[GroupInfo] {
+        &self.groups.0
+    }
+
+    fn request(&self) -> Result<crate::wire::SearchContactGroupRequest, ChatError> {
+        SearchContactGroup::request(&self.account, &self.chunk(self.next).to_vec())
+    }
+
+    /// The found conversations in the order they were asked for; any the request did not
+    /// ask for, or repeated, are left out.
+    fn advance(&mut self, page: AllGroups) -> Result<(Vec<MarkedConversation>, bool), ChatError> {
+        let mut found = page.conversations;
+        let mut items = Vec::with_capacity(found.len());
+        for wanted in self.chunk(self.next) {
+            if let Some(at) = found.iter().position(|m| m.conversation == *wanted) {
+                items.push(found.swap_remove(at));
+            }
+        }
+        self.groups.add(page.groups)?;
+        self.next = self.next.saturating_add(MAX_SEARCH_ITEMS);
+        Ok((items, self.next >= self.conversations.len()))
+    }
 }
 
 #[cfg(test)]
@@ -393,13 +473,13 @@ mod tests {
         let mut walk = Walk::new(ConversationList::new("a", options).unwrap());
         let first = walk.next_request().unwrap().unwrap();
         assert_eq!((first.time_stamp, first.start_index), (9, 10));
-        assert_eq!(first.assist_flags, 5);
+        assert_eq!(first.assist_flags, 61);
         walk.accept(list_server(30, 10)(&first)).unwrap();
         let second = walk.next_request().unwrap().unwrap();
         assert_eq!((second.time_stamp, second.start_index), (7, 20));
         assert_eq!(
             (second.assist_flags, second.from_account.as_str()),
-            (5, "a")
+            (61, "a")
         );
     }
 
@@ -625,5 +705,67 @@ mod tests {
             assert!(e.info.contains("NextStartIndex"), "{}", e.info);
             assert_eq!((sent, pages.len()), (2, 1));
         }
+    }
+
+    /// A search_contact_group server that knows the even-numbered users and answers in
+    /// reverse order, with an unasked-for conversation and the groups repeated.
+    fn search_server(req: &crate::wire::SearchContactGroupRequest) -> AllGroups {
+        let mut conversations: Vec<MarkedConversation> = req
+            .contact_item
+            .iter()
+            .filter_map(|c| c.to_account.as_deref()?.strip_prefix('u')?.parse().ok())
+            .filter(|n: &u64| n % 2 == 0)
+            .map(marked)
+            .collect();
+        conversations.reverse();
+        conversations.push(marked(999_999));
+        AllGroups {
+            conversations,
+            groups: vec![group(1, "Customers"), group(2, "Team")],
+        }
+    }
+
+    #[test]
+    fn a_search_is_split_by_300_and_matched_by_conversation() {
+        let mut asked: Vec<Conversation> = (0..700)
+            .map(|n| Conversation::c2c(format!("u{n}")))
+            .collect();
+        asked.push(Conversation::c2c("u4")); // a repeat: asked for once
+        let walk = Walk::new(ConversationSearch::new("alice", asked).unwrap());
+        let mut sizes = Vec::new();
+        let (pages, sent, end) = run(walk, |req| {
+            sizes.push(req.contact_item.len());
+            search_server(req)
+        });
+        end.unwrap();
+        assert_eq!((sent, sizes), (3, vec![300, 300, 100]));
+        let found: Vec<_> = pages.into_iter().flat_map(|p| p.items).collect();
+        assert_eq!(
+            found,
+            (0..700)
+                .filter(|n| n % 2 == 0)
+                .map(marked)
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_search_keeps_each_group_once_and_checks_input_first() {
+        let asked = vec![Conversation::c2c("u2")];
+        let mut walk = Walk::new(ConversationSearch::new("alice", asked).unwrap());
+        let request = walk.next_request().unwrap().unwrap();
+        walk.accept(search_server(&request)).unwrap();
+        assert!(walk.next_request().unwrap().is_none());
+        assert_eq!(
+            walk.source().groups(),
+            &[group(1, "Customers"), group(2, "Team")]
+        );
+        assert!(ConversationSearch::new("alice", vec![]).is_err());
+        assert!(ConversationSearch::new("", vec![Conversation::c2c("x")]).is_err());
+        let mut late_bad: Vec<_> = (0..400)
+            .map(|n| Conversation::c2c(format!("u{n}")))
+            .collect();
+        late_bad.push(Conversation::group(""));
+        assert!(ConversationSearch::new("alice", late_bad).is_err());
     }
 }

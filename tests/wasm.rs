@@ -2,7 +2,8 @@
 //! WASM_BINDGEN_USE_BROWSER=1) in headless Chromium and Firefox, over real HTTP against the
 //! emulator whose URL `scripts/test-wasm.sh` passes in CHAT_EMULATOR_URL at build time:
 //! every endpoint, a walk, a timeout, an abort, a retry, a `userSig` function returning a
-//! Promise, bad input rejecting, hostile answers, and a network error naming its cause.
+//! Promise, bad input rejecting, hostile answers, a network error naming its cause, and
+//! calls settling after their client is dropped.
 #![cfg(target_arch = "wasm32")]
 
 use gloo_net::http::Request;
@@ -185,6 +186,163 @@ async fn every_endpoint_against_the_emulator() {
     assert!(names.contains(&name), "{names:?}");
 }
 
+fn conversation_key(item: &JsValue) -> String {
+    let c = get(item, "conversation");
+    get(&c, "userId")
+        .as_string()
+        .or_else(|| get(&c, "groupId").as_string())
+        .unwrap_or_default()
+}
+
+fn group_ids(item: &JsValue) -> Vec<f64> {
+    Array::from(&get(item, "groupIds"))
+        .iter()
+        .filter_map(|v| v.as_f64())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_group_and_delete_endpoints_against_the_emulator() {
+    // The same emulator serves the Node and both browser runs: start from the seed.
+    control("POST", "reset", r#"{"seed":"demo"}"#).await;
+    let c = client();
+    let none = || JsValue::UNDEFINED;
+    let group = object(&[
+        ("name", "Friends".into()),
+        ("conversations", c2c("user_030")),
+    ]);
+    let created = c.create_group("carol".into(), group, none()).await.unwrap();
+    let id = get(&get(&created, "group"), "id");
+
+    let rename = json(r#"{"name":"Friends","newName":"Pals"}"#);
+    let renamed = c
+        .rename_group("carol".into(), rename.clone(), none())
+        .await
+        .unwrap();
+    assert_eq!(get(&renamed, "name"), "Pals");
+    assert_eq!(get(&renamed, "id"), id);
+    // The old name is gone: a repeat fails, and is not retried.
+    let e = chat_error(
+        c.rename_group("carol".into(), rename, none())
+            .await
+            .unwrap_err(),
+        "api",
+    );
+    assert_eq!(get(&e, "attempts"), 1);
+
+    let update = json(
+        r#"{"name":"Pals","add":[{"type":"c2c","userId":"user_031"},{"type":"group","groupId":"@TGS#demo_001"}],
+        "remove":[{"type":"c2c","userId":"user_030"}]}"#,
+    );
+    let updated = c
+        .update_group("carol".into(), update, none())
+        .await
+        .unwrap();
+    assert_eq!(get(&get(&updated, "group"), "id"), id);
+    let results = Array::from(&get(&updated, "results"));
+    assert_eq!(results.length(), 3);
+    assert!(results.iter().all(|r| get(&r, "ok") == true));
+
+    // More than 300 conversations: two requests, merged, matched by conversation.
+    let mut asked: Vec<String> = (1..=257)
+        .map(|i| format!(r#"{{"type":"group","groupId":"@TGS#demo_{i:03}"}}"#))
+        .collect();
+    for user in (1..=40)
+        .map(|i| format!("user_{i:03}"))
+        .chain(["alice", "bob", "dave", "administrator"].map(String::from))
+    {
+        asked.push(format!(r#"{{"type":"c2c","userId":"{user}"}}"#));
+    }
+    assert!(asked.len() > 300);
+    let asked = json(&format!("[{}]", asked.join(",")));
+    let found = c
+        .find_conversations("carol".into(), asked, none())
+        .await
+        .unwrap();
+    let conversations = Array::from(&get(&found, "conversations"));
+    let in_pals: Vec<String> = conversations
+        .iter()
+        .filter(|m| group_ids(m).contains(&id.as_f64().unwrap()))
+        .map(|m| conversation_key(&m))
+        .collect();
+    assert_eq!(in_pals, ["@TGS#demo_001", "user_031"], "in the order asked");
+    let groups = Array::from(&get(&found, "groups"));
+    let pals: Vec<JsValue> = groups.iter().filter(|g| get(g, "id") == id).collect();
+    assert_eq!(pals.len(), 1);
+    assert_eq!(get(&pals[0], "name"), "Pals");
+
+    // get_list's default AssistFlags (63) brings the group ids; `groups: false` leaves them out.
+    let page = c.list_conversations("carol".into(), none()).await.unwrap();
+    let items = Array::from(&get(&page, "items"));
+    let user_031 = items
+        .iter()
+        .find(|i| conversation_key(i) == "user_031")
+        .expect("carol has a conversation with user_031");
+    assert!(group_ids(&user_031).contains(&id.as_f64().unwrap()));
+    let options = object(&[("groups", false.into())]);
+    let page = c.list_conversations("carol".into(), options).await.unwrap();
+    let items = Array::from(&get(&page, "items"));
+    assert!(items.iter().all(|i| get(&i, "groupIds").is_undefined()));
+
+    let deleted = c
+        .delete_group("carol".into(), "Pals".into(), none())
+        .await
+        .unwrap();
+    assert_eq!(
+        (get(&deleted, "name"), get(&deleted, "id")),
+        ("Pals".into(), id)
+    );
+    chat_error(
+        c.delete_group("carol".into(), "Pals".into(), none())
+            .await
+            .unwrap_err(),
+        "api",
+    );
+
+    let user_035 = json(r#"{"type":"c2c","userId":"user_035"}"#);
+    let options = object(&[("clearHistory", true.into())]);
+    c.delete_conversation("carol".into(), user_035, options)
+        .await
+        .unwrap();
+    let group_chat = json(r#"{"type":"group","groupId":"@TGS#demo_001"}"#);
+    c.delete_conversation("carol".into(), group_chat, none())
+        .await
+        .unwrap();
+    let page = c.list_conversations("carol".into(), none()).await.unwrap();
+    let left: Vec<String> = Array::from(&get(&page, "items"))
+        .iter()
+        .map(|i| conversation_key(&i))
+        .collect();
+    assert!(
+        !left.iter().any(|k| k == "user_035" || k == "@TGS#demo_001"),
+        "{left:?}"
+    );
+
+    // Bad input rejects before anything is sent.
+    let bad = [
+        c.rename_group("carol".into(), json(r#"{"name":"a","newName":""}"#), none()),
+        c.rename_group("carol".into(), json(&format!(r#"{{"name":"a","newName":"{}"}}"#, "x".repeat(33))), none()),
+        c.update_group("carol".into(), json(r#"{"name":"a"}"#), none()),
+        c.update_group(
+            "carol".into(),
+            json(r#"{"name":"a","add":[{"type":"c2c","userId":"b"}],"remove":[{"type":"c2c","userId":"b"}]}"#),
+            none(),
+        ),
+        c.delete_group("carol".into(), 5.into(), none()),
+        c.find_conversations("carol".into(), json("[]"), none()),
+        c.delete_conversation("carol".into(), json(r#"{"type":"group"}"#), none()),
+        c.delete_conversation(
+            "carol".into(),
+            json(r#"{"type":"c2c","userId":"bob"}"#),
+            object(&[("clearHistory", 1.into())]),
+        ),
+    ];
+    for call in bad {
+        let e = chat_error(call.await.unwrap_err(), "invalid_input");
+        assert_eq!(get(&e, "attempts"), 0);
+    }
+}
+
 #[wasm_bindgen_test]
 async fn a_walk_goes_through_every_page_and_stops_on_return() {
     control("POST", "config", r#"{"pageSize":100}"#).await;
@@ -299,7 +457,7 @@ async fn a_slow_answer_times_out_and_an_abort_ends_the_call() {
         sleep(50).await;
         controller.abort_with_reason(&"any reason".into());
     };
-    let (outcome, ()) = futures_join(call, abort).await;
+    let (outcome, ()) = futures_join(JsFuture::from(call), abort).await;
     chat_error(outcome.unwrap_err(), "aborted");
     assert!(
         js_sys::Date::now() - started < 1500.0,
@@ -314,6 +472,19 @@ async fn a_slow_answer_times_out_and_an_abort_ends_the_call() {
         "aborted",
     );
     assert_eq!(get(&e, "attempts"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_client_lets_its_calls_and_walks_settle() {
+    // Dropping is what free() (or Symbol.dispose) does from JS: the calls own the transport.
+    let c = client();
+    fault("get_list", r#"{"kind":"delay","ms":200}"#).await;
+    let call = c.list_conversations("alice".into(), JsValue::UNDEFINED);
+    let walk = c.conversations("alice".into(), JsValue::UNDEFINED);
+    drop(c);
+    let page = call.await.unwrap();
+    assert!(Array::is_array(&get(&page, "items")));
+    assert!(next(&walk).await.is_some());
 }
 
 #[wasm_bindgen_test]

@@ -2,8 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tencent_chat_conversations::endpoints::top::Top;
+use tencent_chat_conversations::endpoints::top::Pin;
 
 fuzz_target!(|data: &[u8]| {
-    tencent_chat_conversations_fuzz::decode::<Top>(data);
+    tencent_chat_conversations_fuzz::decode::<Pin>(data);
 });

@@ -13,14 +13,30 @@ use libfuzzer_sys::fuzz_target;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use tencent_chat_conversations::endpoints::contact_group::{self, MAX_GROUP_NAME_BYTES};
-use tencent_chat_conversations::endpoints::get_list;
-use tencent_chat_conversations::endpoints::mark_contact::{self, MAX_CUSTOM_MARK_BYTES, MAX_ITEMS};
-use tencent_chat_conversations::endpoints::top::{self, Operation};
-use tencent_chat_conversations::request::{self, Caller, REDACTED};
-use tencent_chat_conversations::types::{
-    Conversation, GroupsOptions, ListOptions, MarkOperation, NewGroup,
+use tencent_chat_conversations::endpoints::contact_group::{
+    CreateContactGroup, GetContactGroup, MAX_GROUP_NAME_BYTES,
 };
+use tencent_chat_conversations::endpoints::del_contact_group::DelContactGroup;
+use tencent_chat_conversations::endpoints::delete::DeleteConversation;
+use tencent_chat_conversations::endpoints::get_list::{self, GetList};
+use tencent_chat_conversations::endpoints::mark_contact::{
+    MarkContact, MAX_CUSTOM_MARK_BYTES, MAX_ITEMS,
+};
+use tencent_chat_conversations::endpoints::search_contact_group::{
+    SearchContactGroup, MAX_SEARCH_ITEMS,
+};
+use tencent_chat_conversations::endpoints::top::{Pin, Unpin};
+use tencent_chat_conversations::endpoints::update_contact_group::{
+    RenameContactGroup, UpdateContactGroup,
+};
+use tencent_chat_conversations::endpoints::Endpoint;
+use tencent_chat_conversations::redact::REDACTED;
+use tencent_chat_conversations::request::{self, Caller};
+use tencent_chat_conversations::types::{
+    AllGroups, Conversation, DeleteOptions, GroupRename, GroupUpdate, GroupsOptions, ListOptions,
+    MarkOperation, NewGroup,
+};
+use tencent_chat_conversations::walk::{ConversationSearch, Walk};
 use tencent_chat_conversations::{ChatError, ClientConfig, ErrorKind};
 use tencent_chat_conversations_fuzz::shown;
 
@@ -53,6 +69,28 @@ enum RawCase {
         #[serde(default)]
         options: Value,
     },
+    RenameGroup {
+        account: String,
+        rename: Value,
+    },
+    UpdateGroup {
+        account: String,
+        update: Value,
+    },
+    DeleteGroup {
+        account: String,
+        name: Value,
+    },
+    Find {
+        account: String,
+        conversations: Value,
+    },
+    DeleteConversation {
+        account: String,
+        conversation: Value,
+        #[serde(default)]
+        options: Value,
+    },
     Config(Value),
 }
 
@@ -77,6 +115,26 @@ enum Case {
     List {
         account: String,
         options: ListOptions,
+    },
+    RenameGroup {
+        account: String,
+        rename: GroupRename,
+    },
+    UpdateGroup {
+        account: String,
+        update: GroupUpdate,
+    },
+    DeleteGroup {
+        account: String,
+        name: String,
+    },
+    Find {
+        account: String,
+        conversations: Vec<Conversation>,
+    },
+    DeleteConversation {
+        account: String,
+        input: (Conversation, DeleteOptions),
     },
     Config(ConfigCase),
 }
@@ -132,6 +190,33 @@ fn case(raw: RawCase) -> Option<Case> {
             account,
             options: defaulted(options)?,
         },
+        RawCase::RenameGroup { account, rename } => Case::RenameGroup {
+            account,
+            rename: input(rename)?,
+        },
+        RawCase::UpdateGroup { account, update } => Case::UpdateGroup {
+            account,
+            update: input(update)?,
+        },
+        RawCase::DeleteGroup { account, name } => Case::DeleteGroup {
+            account,
+            name: input(name)?,
+        },
+        RawCase::Find {
+            account,
+            conversations,
+        } => Case::Find {
+            account,
+            conversations: input(conversations)?,
+        },
+        RawCase::DeleteConversation {
+            account,
+            conversation,
+            options,
+        } => Case::DeleteConversation {
+            account,
+            input: (input(conversation)?, defaulted(options)?),
+        },
         RawCase::Config(value) => Case::Config(ConfigCase {
             user_sig: value
                 .get("userSig")
@@ -160,15 +245,15 @@ fuzz_target!(|data: &[u8]| {
             unpin,
             conversations,
         } => {
-            let op = if unpin {
-                Operation::Unpin
+            let (built_body, op) = if unpin {
+                (Unpin::request(&account, &conversations), 2)
             } else {
-                Operation::Pin
+                (Pin::request(&account, &conversations), 1)
             };
-            if let Some(body) = built(top::request(&account, op, &conversations)) {
+            if let Some(body) = built(built_body) {
                 assert!(!account.is_empty() && !conversations.is_empty());
                 assert_eq!(body["From_Account"], account.as_str());
-                assert_eq!(body["OperationType"], op as u8);
+                assert_eq!(body["OperationType"], op);
                 let items = array(&body["RecentContactItem"]);
                 assert_eq!(items.len(), conversations.len());
                 for (item, c) in items.iter().zip(&conversations) {
@@ -180,7 +265,7 @@ fuzz_target!(|data: &[u8]| {
             account,
             operations,
         } => {
-            if let Some(body) = built(mark_contact::request(&account, &operations)) {
+            if let Some(body) = built(MarkContact::request(&account, &operations)) {
                 assert!(!account.is_empty());
                 let items = array(&body["MarkItem"]);
                 assert!((1..=MAX_ITEMS).contains(&items.len()));
@@ -191,7 +276,7 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         Case::CreateGroup { account, group } => {
-            if let Some(body) = built(contact_group::create_request(&account, &group)) {
+            if let Some(body) = built(CreateContactGroup::request(&account, &group)) {
                 assert!(!account.is_empty());
                 let groups = array(&body["GroupContactItem"]);
                 assert_eq!(groups.len(), 1, "one group per call");
@@ -205,13 +290,13 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         Case::GetGroups { account, options } => {
-            if let Some(body) = built(contact_group::get_request(&account, &options)) {
+            if let Some(body) = built(GetContactGroup::request(&account, &options)) {
                 assert!(!account.is_empty());
                 assert_eq!(body["StartIndex"], options.start_index.unwrap_or(0));
             }
         }
         Case::List { account, options } => {
-            if let Some(body) = built(get_list::request(&account, &options)) {
+            if let Some(body) = built(GetList::request(&account, &options)) {
                 assert!(!account.is_empty());
                 let cursor = options.cursor.unwrap_or_default();
                 assert_eq!(body["TimeStamp"], cursor.time_stamp);
@@ -219,6 +304,91 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(body["TopTimeStamp"], cursor.top_time_stamp);
                 assert_eq!(body["TopStartIndex"], cursor.top_start_index);
                 assert_eq!(body["AssistFlags"], get_list::assist_flags(&options));
+            }
+        }
+        Case::RenameGroup { account, rename } => {
+            if let Some(body) = built(RenameContactGroup::request(&account, &rename)) {
+                assert!(!account.is_empty());
+                assert_eq!(body["UpdateType"], 1);
+                let update = &body["UpdateGroup"];
+                assert_eq!(update["UpdateGroupType"], 1);
+                assert_eq!(update["OldGroupName"], rename.name.as_str());
+                assert_eq!(update["NewGroupName"], rename.new_name.as_str());
+                assert!(update.get("ContactUpdateItem").is_none());
+                for name in [&rename.name, &rename.new_name] {
+                    assert!((1..=MAX_GROUP_NAME_BYTES).contains(&name.len()));
+                }
+            }
+        }
+        Case::UpdateGroup { account, update } => {
+            if let Some(body) = built(UpdateContactGroup::request(&account, &update)) {
+                let (add, remove) = (
+                    update.add.unwrap_or_default(),
+                    update.remove.unwrap_or_default(),
+                );
+                assert!(!account.is_empty() && !(add.is_empty() && remove.is_empty()));
+                assert!(add.iter().all(|c| !remove.contains(c)));
+                let group = &body["UpdateGroup"];
+                assert_eq!(group["UpdateGroupType"], 2);
+                assert!((1..=MAX_GROUP_NAME_BYTES).contains(&update.name.len()));
+                assert!(group.get("NewGroupName").is_none());
+                let items = array(&group["ContactUpdateItem"]);
+                assert_eq!(items.len(), add.len() + remove.len());
+                let expected = add
+                    .iter()
+                    .map(|c| (1, c))
+                    .chain(remove.iter().map(|c| (2, c)));
+                for (item, (opt, c)) in items.iter().zip(expected) {
+                    assert_eq!(item["ContactOptType"], opt);
+                    conversation(&item["ContactItem"], c, "ToGroupId");
+                }
+            }
+        }
+        Case::DeleteGroup { account, name } => {
+            if let Some(body) = built(DelContactGroup::request(&account, &name)) {
+                assert!(!account.is_empty());
+                assert!((1..=MAX_GROUP_NAME_BYTES).contains(&name.len()));
+                assert_eq!(body["GroupName"], serde_json::json!([name]));
+            }
+        }
+        Case::Find {
+            account,
+            conversations,
+        } => {
+            let split = ConversationSearch::new(&account, conversations.clone());
+            if let Some(body) = built(SearchContactGroup::request(&account, &conversations)) {
+                assert!((1..=MAX_SEARCH_ITEMS).contains(&conversations.len()));
+                let items = array(&body["ContactItem"]);
+                for (item, c) in items.iter().zip(&conversations) {
+                    conversation(item, c, "ToGroupId");
+                }
+                assert!(split.is_ok(), "a valid request's list must split too");
+            }
+            if let Ok(search) = split {
+                // Every request of the split is a valid one of at most 300.
+                let mut walk = Walk::new(search);
+                while let Some(request) = walk.next_request().expect("checked at the start") {
+                    assert!((1..=MAX_SEARCH_ITEMS).contains(&request.contact_item.len()));
+                    let empty = AllGroups {
+                        conversations: vec![],
+                        groups: vec![],
+                    };
+                    walk.accept(empty).expect("an empty answer");
+                }
+            }
+        }
+        Case::DeleteConversation { account, input } => {
+            if let Some(body) = built(DeleteConversation::request(&account, &input)) {
+                assert!(!account.is_empty());
+                let object = body.as_object().expect("an object");
+                assert_eq!(object.len(), 4, "{body}");
+                let clear = u8::from(input.1.clear_history.unwrap_or(false));
+                assert_eq!(body["ClearRamble"], clear);
+                let mut item = body.clone();
+                for key in ["From_Account", "ClearRamble"] {
+                    item.as_object_mut().expect("an object").remove(key);
+                }
+                conversation(&item, &input.0, "ToGroupid");
             }
         }
         Case::Config(case) => config(case),

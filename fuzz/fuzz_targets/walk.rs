@@ -7,7 +7,6 @@
 
 use libfuzzer_sys::fuzz_target;
 use std::collections::HashSet;
-use tencent_chat_conversations::codec;
 use tencent_chat_conversations::endpoints::contact_group::GetContactGroup;
 use tencent_chat_conversations::endpoints::get_list::GetList;
 use tencent_chat_conversations::endpoints::Endpoint;
@@ -123,7 +122,7 @@ where
 
 /// A 2xx body through the envelope check, the wire type and the endpoint's decoding.
 fn decode<E: Endpoint>(body: &[u8]) -> Option<E::Output> {
-    codec::decode_text::<E>(200, &String::from_utf8_lossy(body)).ok()
+    E::decode_text(200, &String::from_utf8_lossy(body)).ok()
 }
 
 /// Per-source invariants that hold after every page.

@@ -6,13 +6,13 @@
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
-use tencent_chat_conversations::codec::{self, MAX_SAFE_INTEGER};
 use tencent_chat_conversations::endpoints::Endpoint;
 use tencent_chat_conversations::envelope;
+use tencent_chat_conversations::numbers::MAX_SAFE_INTEGER;
 use tencent_chat_conversations::wire::Envelope;
 use tencent_chat_conversations::{ChatError, ErrorKind};
 
-/// Arbitrary bytes as a 2xx response body of endpoint `E`, through `codec::decode_text`
+/// Arbitrary bytes as a 2xx response body of endpoint `E`, through `Endpoint::decode_text`
 /// as a native transport calls it, then the caller's value serialised as the package hands
 /// it to JS. Nothing may panic, every failure must be classified, and the classification
 /// must agree with a reading of the envelope that does not use the core's serde types:
@@ -24,7 +24,7 @@ where
 {
     // `Response.json()` decodes the bytes as UTF-8, invalid sequences as U+FFFD.
     let text = String::from_utf8_lossy(data);
-    let outcome = codec::decode_text::<E>(200, &text);
+    let outcome = E::decode_text(200, &text);
     match &outcome {
         Ok(output) => for_js(output),
         Err(e) => {

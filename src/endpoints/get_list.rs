@@ -1,12 +1,13 @@
 //! `v4/recentcontact/get_list`: one page of a user's conversations, pinned first.
 
-use super::{check_account, check_index, try_map, Endpoint};
-use crate::codec::safe;
+use super::{check_account, try_map, Endpoint};
 use crate::error::ChatError;
 use crate::marks::decode_standard_mark;
+use crate::numbers::{check_index, safe};
 use crate::types::{Conversation, ConversationItem, Cursor, ListOptions, ListPage};
 use crate::wire;
 
+/// One page of the conversation list: `get_list`.
 pub struct GetList;
 
 /// AssistFlags bit 0: report pinned conversations first and as pinned.
@@ -15,12 +16,33 @@ pub const SUPPORT_PINNED: u32 = 1;
 pub const INCLUDE_EMPTY: u32 = 1 << 1;
 /// Bit 2: page through pinned conversations instead of sending all on the first page.
 pub const PAGINATE_PINNED: u32 = 1 << 2;
+/// Bit 3: return each conversation's `StandardMark`. No page spells out bits 3–5; the newest
+/// `get_list` page samples 63 and returns these three fields (D13), so this is the reading
+/// the package (and the emulator) follows.
+pub const STANDARD_MARK: u32 = 1 << 3;
+/// Bit 4: return each conversation's `CustomMark`.
+pub const CUSTOM_MARK: u32 = 1 << 4;
+/// Bit 5: return each conversation's `ContactGroupId`.
+pub const CONTACT_GROUP_ID: u32 = 1 << 5;
 
 impl Endpoint for GetList {
     const COMMAND: &'static str = "v4/recentcontact/get_list";
+    type Input = ListOptions;
     type Request = wire::GetListRequest;
     type Response = wire::GetListResponse;
     type Output = ListPage;
+
+    fn request(account: &str, options: &ListOptions) -> Result<wire::GetListRequest, ChatError> {
+        let cursor = options.cursor.unwrap_or_default();
+        Ok(wire::GetListRequest {
+            from_account: check_account(account)?,
+            time_stamp: check_index(cursor.time_stamp, "cursor.timeStamp")?,
+            start_index: check_index(cursor.start_index, "cursor.startIndex")?,
+            top_time_stamp: check_index(cursor.top_time_stamp, "cursor.topTimeStamp")?,
+            top_start_index: check_index(cursor.top_start_index, "cursor.topStartIndex")?,
+            assist_flags: assist_flags(options),
+        })
+    }
 
     fn decode(response: Self::Response) -> Result<ListPage, ChatError> {
         Ok(ListPage {
@@ -36,7 +58,8 @@ impl Endpoint for GetList {
     }
 }
 
-/// The AssistFlags an options object asks for (7 by default, as in the docs' sample).
+/// The AssistFlags an options object asks for: 63 by default, as the newest docs sample
+/// sends and tells callers to keep (D13).
 pub fn assist_flags(options: &ListOptions) -> u32 {
     if let Some(raw) = options.assist_flags {
         return raw;
@@ -45,18 +68,8 @@ pub fn assist_flags(options: &ListOptions) -> u32 {
     bit(options.pinned, SUPPORT_PINNED)
         | bit(options.include_empty, INCLUDE_EMPTY)
         | bit(options.paginate_pinned, PAGINATE_PINNED)
-}
-
-pub fn request(account: &str, options: &ListOptions) -> Result<wire::GetListRequest, ChatError> {
-    let cursor = options.cursor.unwrap_or_default();
-    Ok(wire::GetListRequest {
-        from_account: check_account(account)?,
-        time_stamp: check_index(cursor.time_stamp, "cursor.timeStamp")?,
-        start_index: check_index(cursor.start_index, "cursor.startIndex")?,
-        top_time_stamp: check_index(cursor.top_time_stamp, "cursor.topTimeStamp")?,
-        top_start_index: check_index(cursor.top_start_index, "cursor.topStartIndex")?,
-        assist_flags: assist_flags(options),
-    })
+        | bit(options.marks, STANDARD_MARK | CUSTOM_MARK)
+        | bit(options.groups, CONTACT_GROUP_ID)
 }
 
 fn conversation_item(item: wire::SessionItem) -> Result<ConversationItem, ChatError> {
@@ -81,11 +94,28 @@ mod tests {
 
     #[test]
     fn docs_sample_request() {
+        // The 2026-03 page's sample (7): the three original bits only.
+        let original = ListOptions {
+            marks: Some(false),
+            groups: Some(false),
+            ..ListOptions::default()
+        };
         assert_wire(
-            &request("id1", &ListOptions::default()).unwrap(),
+            &GetList::request("id1", &original).unwrap(),
             r#"{"From_Account": "id1","TimeStamp": 0,"StartIndex": 0,"TopTimeStamp": 0,
                 "TopStartIndex": 0,"AssistFlags": 7}"#,
         );
+        // The newest page's (D13), which the defaults send.
+        assert_wire(
+            &GetList::request("id1", &ListOptions::default()).unwrap(),
+            r#"{"From_Account": "id1","TimeStamp": 0,"StartIndex": 0,"TopTimeStamp": 0,
+                "TopStartIndex": 0,"AssistFlags": 63}"#,
+        );
+        let no_marks = ListOptions {
+            marks: Some(false),
+            ..ListOptions::default()
+        };
+        assert_eq!(assist_flags(&no_marks), 39);
     }
 
     #[test]
@@ -101,13 +131,15 @@ mod tests {
             ..ListOptions::default()
         };
         assert_wire(
-            &request("a", &options).unwrap(),
-            r#"{"From_Account":"a","TimeStamp":5,"StartIndex":6,"TopTimeStamp":7,"TopStartIndex":8,"AssistFlags":5}"#,
+            &GetList::request("a", &options).unwrap(),
+            r#"{"From_Account":"a","TimeStamp":5,"StartIndex":6,"TopTimeStamp":7,"TopStartIndex":8,"AssistFlags":61}"#,
         );
         let none = ListOptions {
             pinned: Some(false),
             include_empty: Some(false),
             paginate_pinned: Some(false),
+            marks: Some(false),
+            groups: Some(false),
             ..ListOptions::default()
         };
         assert_eq!(assist_flags(&none), 0);
@@ -178,7 +210,7 @@ mod tests {
             }),
             ..ListOptions::default()
         };
-        let e = request("a", &options).unwrap_err();
+        let e = GetList::request("a", &options).unwrap_err();
         assert_eq!(e.kind, crate::ErrorKind::InvalidInput);
         assert!(e.info.contains("cursor.startIndex"), "{}", e.info);
     }

@@ -1,11 +1,12 @@
 //! `v4/recentcontact/mark_contact`: set/clear standard mark bits and set a custom mark.
 
-use super::{check_account, item_results, try_map, Endpoint};
+use super::{check_account, check_count, item_results, try_map, Endpoint};
 use crate::error::ChatError;
 use crate::marks::check_bit;
 use crate::types::{ItemResult, MarkOperation};
 use crate::wire;
 
+/// Sets and clears standard mark bits and custom marks: `mark_contact`.
 pub struct MarkContact;
 
 /// At most this many operations per call (51006 beyond).
@@ -20,31 +21,26 @@ const OPT_BOTH: u8 = 3;
 
 impl Endpoint for MarkContact {
     const COMMAND: &'static str = "v4/recentcontact/mark_contact";
+    type Input = Vec<MarkOperation>;
     type Request = wire::MarkContactRequest;
     type Response = wire::MarkContactResponse;
     type Output = Vec<ItemResult>;
 
+    fn request(
+        account: &str,
+        operations: &Vec<MarkOperation>,
+    ) -> Result<wire::MarkContactRequest, ChatError> {
+        let from_account = check_account(account)?;
+        check_count(operations.len(), MAX_ITEMS, "mark operations")?;
+        Ok(wire::MarkContactRequest {
+            from_account,
+            mark_item: try_map(operations, mark_item)?,
+        })
+    }
+
     fn decode(response: Self::Response) -> Result<Vec<ItemResult>, ChatError> {
         item_results(response.result_item.unwrap_or_default())
     }
-}
-
-pub fn request(
-    account: &str,
-    operations: &[MarkOperation],
-) -> Result<wire::MarkContactRequest, ChatError> {
-    let from_account = check_account(account)?;
-    if operations.is_empty() || operations.len() > MAX_ITEMS {
-        return Err(ChatError::invalid_input(format!(
-            "give 1 to {} mark operations, not {}",
-            MAX_ITEMS,
-            operations.len()
-        )));
-    }
-    Ok(wire::MarkContactRequest {
-        from_account,
-        mark_item: try_map(operations, mark_item)?,
-    })
 }
 
 fn mark_item(op: &MarkOperation) -> Result<wire::MarkItem, ChatError> {
@@ -111,7 +107,7 @@ mod tests {
             ..op(Conversation::c2c("user_0002"))
         }];
         assert_wire(
-            &request("user_0001", &ops).unwrap(),
+            &MarkContact::request("user_0001", &ops.to_vec()).unwrap(),
             r#"{"From_Account": "user_0001","MarkItem": [{"OptType": 3,"ContactItem":
                 {"Type": 1,"To_Account": "user_0002"},"SetMark": [1,2,3],"CustomMark": "abcd"}]}"#,
         );
@@ -127,7 +123,7 @@ mod tests {
             custom_mark: Some(String::new()),
             ..op(Conversation::c2c("b"))
         };
-        let req = request("a", &[marks_only, custom_only]).unwrap();
+        let req = MarkContact::request("a", &vec![marks_only, custom_only]).unwrap();
         assert_wire(
             &req,
             r#"{"From_Account":"a","MarkItem":[
@@ -181,15 +177,15 @@ mod tests {
             set: Some(bits),
             ..op(Conversation::c2c("b"))
         };
-        assert!(request("a", &[]).is_err());
-        assert!(request("a", &vec![set(vec![1]); 101]).is_err());
-        assert!(request("a", &vec![set(vec![1]); 100]).is_ok());
-        assert!(request("a", &[set(vec![64])]).is_err());
-        assert!(request("a", &[set(vec![63])]).is_ok());
-        assert!(request("a", &[op(Conversation::c2c("b"))]).is_err());
-        assert!(request(
+        assert!(MarkContact::request("a", &vec![]).is_err());
+        assert!(MarkContact::request("a", &vec![set(vec![1]); 101]).is_err());
+        assert!(MarkContact::request("a", &vec![set(vec![1]); 100]).is_ok());
+        assert!(MarkContact::request("a", &vec![set(vec![64])]).is_err());
+        assert!(MarkContact::request("a", &vec![set(vec![63])]).is_ok());
+        assert!(MarkContact::request("a", &vec![op(Conversation::c2c("b"))]).is_err());
+        assert!(MarkContact::request(
             "a",
-            &[MarkOperation {
+            &vec![MarkOperation {
                 clear: Some(vec![5]),
                 ..set(vec![5])
             }]
@@ -199,8 +195,8 @@ mod tests {
             custom_mark: Some(s),
             ..op(Conversation::c2c("b"))
         };
-        assert!(request("a", &[custom("é".repeat(128))]).is_ok());
-        let e = request("a", &[custom("é".repeat(129))]).unwrap_err();
+        assert!(MarkContact::request("a", &vec![custom("é".repeat(128))]).is_ok());
+        let e = MarkContact::request("a", &vec![custom("é".repeat(129))]).unwrap_err();
         assert!(e.info.contains("258 UTF-8 bytes"), "{}", e.info);
     }
 }

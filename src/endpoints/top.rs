@@ -5,40 +5,38 @@ use crate::error::ChatError;
 use crate::types::Conversation;
 use crate::wire;
 
-pub struct Top;
+/// `top` with OperationType `OP`: one endpoint type for both operations.
+pub struct Top<const OP: u8>;
+/// Pins conversations: `top` with OperationType 1.
+pub type Pin = Top<1>;
+/// Unpins conversations: `top` with OperationType 2.
+pub type Unpin = Top<2>;
 
-/// Pin or unpin.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Operation {
-    Pin = 1,
-    Unpin = 2,
-}
-
-impl Endpoint for Top {
+impl<const OP: u8> Endpoint for Top<OP> {
     const COMMAND: &'static str = "v4/recentcontact/top";
+    type Input = Vec<Conversation>;
     type Request = wire::TopRequest;
     type Response = wire::Empty;
     type Output = ();
 
-    fn decode(_: Self::Response) -> Result<(), ChatError> {
+    fn request(
+        account: &str,
+        conversations: &Vec<Conversation>,
+    ) -> Result<wire::TopRequest, ChatError> {
+        let from_account = check_account(account)?;
+        if conversations.is_empty() {
+            return Err(ChatError::invalid_input("give at least one conversation"));
+        }
+        Ok(wire::TopRequest {
+            from_account,
+            operation_type: OP,
+            recent_contact_item: try_map(conversations, Conversation::to_recent_contact)?,
+        })
+    }
+
+    fn decode(_: wire::Empty) -> Result<(), ChatError> {
         Ok(())
     }
-}
-
-pub fn request(
-    account: &str,
-    operation: Operation,
-    conversations: &[Conversation],
-) -> Result<wire::TopRequest, ChatError> {
-    let from_account = check_account(account)?;
-    if conversations.is_empty() {
-        return Err(ChatError::invalid_input("give at least one conversation"));
-    }
-    Ok(wire::TopRequest {
-        from_account,
-        operation_type: operation as u8,
-        recent_contact_item: try_map(conversations, Conversation::to_recent_contact)?,
-    })
 }
 
 #[cfg(test)]
@@ -48,10 +46,9 @@ mod tests {
 
     #[test]
     fn docs_sample_request() {
-        let req = request(
+        let req = Pin::request(
             "id1",
-            Operation::Pin,
-            &[Conversation::c2c("id2"), Conversation::group("group1")],
+            &vec![Conversation::c2c("id2"), Conversation::group("group1")],
         )
         .unwrap();
         assert_wire(
@@ -63,21 +60,21 @@ mod tests {
 
     #[test]
     fn unpin_is_operation_two() {
-        let req = request("a", Operation::Unpin, &[Conversation::c2c("b")]).unwrap();
+        let req = Unpin::request("a", &vec![Conversation::c2c("b")]).unwrap();
         assert_eq!(req.operation_type, 2);
     }
 
     #[test]
     fn docs_sample_response() {
         let json = r#"{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","ErrorDisplay":""}"#;
-        assert_eq!(decode::<Top>(json), Ok(()));
+        assert_eq!(decode::<Pin>(json), Ok(()));
     }
 
     #[test]
     fn invalid_input() {
-        assert!(request("", Operation::Pin, &[Conversation::c2c("b")]).is_err());
-        assert!(request("a", Operation::Pin, &[]).is_err());
-        assert!(request("a", Operation::Pin, &[Conversation::group("")]).is_err());
-        assert!(request("a", Operation::Pin, &[Conversation::c2c("")]).is_err());
+        assert!(Pin::request("", &vec![Conversation::c2c("b")]).is_err());
+        assert!(Pin::request("a", &vec![]).is_err());
+        assert!(Unpin::request("a", &vec![Conversation::group("")]).is_err());
+        assert!(Pin::request("a", &vec![Conversation::c2c("")]).is_err());
     }
 }

@@ -63,6 +63,16 @@ pub fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, ChatError> {
         .map_err(|e| ChatError::bad_response(format!("a value JS cannot hold: {e}")))
 }
 
+/// A request as JSON text: serde-wasm-bindgen's object, stringified by the runtime.
+pub fn request_body<T: Serialize>(body: &T) -> Result<JsValue, ChatError> {
+    // Built from the caller's checked input: a failure here is that input's.
+    let failed = || ChatError::invalid_input("the request could not be encoded");
+    let object = output(body).map_err(|_| failed())?;
+    JSON::stringify(&object)
+        .map(JsValue::from)
+        .map_err(|_| failed())
+}
+
 /// A string argument; anything else is invalid input.
 pub fn string(value: &JsValue, what: &str) -> Result<String, ChatError> {
     value

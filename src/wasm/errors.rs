@@ -22,6 +22,17 @@ pub fn set_error_class(class: Function) {
     });
 }
 
+/// The rejection for a method called on a freed object (after `free()` or
+/// `Symbol.dispose`), e.g. `freed_error("ConversationClient.pin")`. wasm-bindgen's own check
+/// of a freed object throws synchronously, so the entry files check first and reject with
+/// this instead.
+#[wasm_bindgen(js_name = "__freedError", skip_typescript)]
+pub fn freed_error(method: &str) -> JsValue {
+    to_js(&ChatError::invalid_input(format!(
+        "{method}() was called after free() (or Symbol.dispose); create a new object"
+    )))
+}
+
 /// The JS value a promise rejects with: `new ChatError({ kind, code, info, … })`.
 pub fn to_js(error: &ChatError) -> JsValue {
     let fields = output(error).unwrap_or_else(|_| Object::new().into());

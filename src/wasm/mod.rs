@@ -1,19 +1,20 @@
 //! The npm package: the `ConversationClient` class and everything that needs JS — reading
 //! arguments and returning results (serde-wasm-bindgen), the transport (gloo-net, timers,
-//! abort signals, the host's UserSig function), the hooks and the page walks. Each method is
-//! a Rust `async fn` that wasm-bindgen-futures turns into a Promise; the decisions inside
-//! are the plain-Rust core's.
+//! abort signals, the host's UserSig function), the hooks and the page walks. Each method
+//! returns a Promise made in [`future`] from a future that owns what it needs; the
+//! decisions inside are the plain-Rust core's.
 
 mod client;
 mod convert;
 mod errors;
+mod future;
 mod hooks;
 mod timers;
 mod transport;
 mod walker;
 
 pub use client::ConversationClient;
-pub use errors::set_error_class;
+pub use errors::{freed_error, set_error_class};
 pub use walker::PageIterator;
 
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -30,6 +31,10 @@ export type UserSigSource = string | (() => string | Promise<string>);
 
 /** Options of the `ConversationClient` constructor. */
 export interface ClientOptions extends ClientConfig {
+  /**
+   * The administrator's UserSig: a string, or a function called before every attempt (it
+   * may return a Promise), which lets the call retry once with a fresh one on 70001.
+   */
   userSig: UserSigSource;
   /** Called before each attempt is sent. */
   onRequest?: (event: RequestEvent) => void;
@@ -49,6 +54,7 @@ export interface CallOptions {
 
 /** Options of `request()`: a raw command is retried after unclear failures only if idempotent. */
 export interface RequestOptions extends CallOptions {
+  /** True when repeating the command is harmless: then it is retried after timeouts and 5xx too. */
   idempotent?: boolean;
 }
 

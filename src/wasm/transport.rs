@@ -9,7 +9,6 @@ use super::timers::{self, Deadline};
 use crate::config::{self, ClientConfig};
 use crate::envelope;
 use crate::error::{ChatError, ErrorKind};
-use crate::events::RequestEvent;
 use crate::rate_limit::RateWindow;
 use crate::request::{self, Caller};
 use crate::retry::{self, Decision, Idempotency};
@@ -135,8 +134,8 @@ impl Transport {
         out.ok_or_else(|| ChatError::bad_response("no response was decoded"))
     }
 
-    /// The retry loop. Boxed, so that one copy of its state machine serves every method
-    /// instead of one inlined into each (`call` is the small generic shim).
+    /// The retry loop, boxed so that one copy of its state machine serves every method
+    /// (`call` is the small generic shim). `accept` decodes an answer, or fails the attempt.
     fn send<'a>(
         &'a self,
         command: &'a str,
@@ -144,95 +143,57 @@ impl Transport {
         call: &'a CallOptions,
         accept: &'a mut dyn FnMut(u16, &Parsed) -> Result<(), ChatError>,
     ) -> Pin<Box<dyn Future<Output = Result<(), ChatError>> + 'a>> {
-        Box::pin(self.send_with_retries(command, body, call, accept))
-    }
-
-    async fn send_with_retries(
-        &self,
-        command: &str,
-        body: &JsValue,
-        call: &CallOptions,
-        accept: &mut dyn FnMut(u16, &Parsed) -> Result<(), ChatError>,
-    ) -> Result<(), ChatError> {
-        let timeout_ms = call.timeout_ms.unwrap_or_else(|| self.config.timeout_ms());
-        let signal = call.signal.as_ref();
-        let (mut attempt, mut retries, mut refreshed) = (0, 0, false);
-        loop {
-            attempt += 1;
-            let sent = attempt - 1;
-            let sig = self
-                .user_sig()
-                .await
-                .map_err(|e| finish(e, command, sent))?;
-            // The slot is taken last, so that the send follows its record at once.
-            self.wait_for_slot(command, timeout_ms, signal)
-                .await
-                .map_err(|e| finish(e, command, sent))?;
-            let random = random_u32();
-            let mut event = self.hooks.any().then(|| RequestEvent {
-                command: command.to_owned(),
-                attempt,
-                random,
-                url: request::redacted_url(self.caller(), command, random),
-                duration_ms: None,
-                http_status: None,
-                error: None,
-                delay_ms: None,
-            });
-            if let Some(event) = &event {
-                self.hooks.request(event);
-            }
-            let started = now();
-            let url = request::url(self.caller(), command, &sig, random);
-            let mut status = None;
-            let outcome = match exchange(&url, body, timeout_ms, signal).await {
-                Ok((code, parsed)) => {
-                    status = Some(code);
-                    accept(code, &parsed).map_err(|e| with_status(e, code))
-                }
-                Err(e) => Err(e),
-            };
-            if let Some(event) = &mut event {
-                event.duration_ms = Some(now() - started);
-                event.http_status = status;
-            }
-            let error = match outcome {
-                Ok(()) => {
-                    if let Some(event) = &event {
-                        self.hooks.response(event);
+        Box::pin(async move {
+            let timeout_ms = call.timeout_ms.unwrap_or_else(|| self.config.timeout_ms());
+            let signal = call.signal.as_ref();
+            let (mut attempt, mut retries, mut refreshed) = (0, 0, false);
+            loop {
+                let sig = self
+                    .user_sig()
+                    .await
+                    .map_err(|e| finish(e, command, attempt))?;
+                // The slot is taken last, so that the send follows its record at once.
+                self.wait_for_slot(command, timeout_ms, signal)
+                    .await
+                    .map_err(|e| finish(e, command, attempt))?;
+                attempt += 1;
+                let random = random_u32();
+                let url = || request::redacted_url(self.caller(), command, random);
+                let mut event = self.hooks.request(command, attempt, random, url);
+                let started = now();
+                let url = request::url(self.caller(), command, &sig, random);
+                let outcome = match exchange(&url, body, timeout_ms, signal).await {
+                    Ok((status, parsed)) => accept(status, &parsed)
+                        .map(|()| status)
+                        .map_err(|e| with_status(e, status)),
+                    Err(e) => Err(e),
+                };
+                // Redacted before hooks or the caller see it: the service may echo the sig,
+                // and serde's messages quote wrong-typed values.
+                let outcome = outcome.map_err(|e| {
+                    let mut e = finish(e.redacted(&sig), command, attempt);
+                    e.random = Some(random);
+                    e
+                });
+                self.hooks.response(&mut event, now() - started, &outcome);
+                let Err(error) = outcome else { return Ok(()) };
+                let can_refresh = matches!(self.user_sig, UserSig::Callback(_)) && !refreshed;
+                let max_retries = self.config.max_retries();
+                match retry::decide(&error, retries, max_retries, call.idempotency, can_refresh) {
+                    Decision::GiveUp => return Err(retry::final_error(error)),
+                    Decision::RefreshUserSig => refreshed = true,
+                    Decision::Backoff => {
+                        let delay =
+                            retry::backoff_ms(retries, f64::from(random_u32()) / 4_294_967_296.0);
+                        retries += 1;
+                        self.hooks.retry(&mut event, delay);
+                        timers::sleep(delay, signal)
+                            .await
+                            .map_err(|e| finish(e, command, attempt))?;
                     }
-                    return Ok(());
-                }
-                // Before hooks or the caller see it: the service may echo the sig, and
-                // serde's messages quote wrong-typed values.
-                Err(e) => e.redacted(&sig),
-            };
-            let mut error = finish(error, command, attempt);
-            error.random = Some(random);
-            if let Some(event) = &mut event {
-                event.http_status = error.http_status;
-                event.error = Some(error.clone());
-                self.hooks.response(event);
-            }
-            let can_refresh = matches!(self.user_sig, UserSig::Callback(_)) && !refreshed;
-            let max_retries = self.config.max_retries();
-            match retry::decide(&error, retries, max_retries, call.idempotency, can_refresh) {
-                Decision::GiveUp => return Err(retry::final_error(error)),
-                Decision::RefreshUserSig => refreshed = true,
-                Decision::Backoff => {
-                    let unit = f64::from(random_u32()) / 4_294_967_296.0;
-                    let delay = retry::backoff_ms(retries, unit);
-                    retries += 1;
-                    if let Some(event) = &mut event {
-                        event.delay_ms = Some(delay);
-                        self.hooks.retry(event);
-                    }
-                    timers::sleep(delay, signal)
-                        .await
-                        .map_err(|e| finish(e, command, attempt))?;
                 }
             }
-        }
+        })
     }
 
     /// Waits until the endpoint's window has room and records the send (refusing at once

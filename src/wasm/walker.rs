@@ -1,20 +1,18 @@
 //! Whole-list walks for JS: `conversations()` and `markedConversations()` return a
 //! [`PageIterator`] (an async iterator; the entry files add `[Symbol.asyncIterator]`), and
-//! `getAllGroups()` drives the same walk to the end. The walk logic is the core's
+//! `getAllGroups()` and `findConversations()` drive the same kind of walk to the end. The walk logic is the core's
 //! ([`crate::walk`]); this layer sends the requests, converts the items and calls `onPage`.
 //!
 //! Calls on one iterator run one after another (like an async generator's), and the state
 //! is taken out of its cell while a page is fetched, so no borrow spans an await.
 
-use super::client::request_body;
-use super::convert::{self, output};
-use super::errors;
+use super::convert::{self, output, request_body};
+use super::future::promise;
 use super::timers::check_aborted;
 use super::transport::{CallOptions, Transport};
-use crate::codec;
 use crate::endpoints::Endpoint;
 use crate::error::ChatError;
-use crate::walk::{MarkedList, Source, Walk};
+use crate::walk::{Source, Walk};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use serde::Serialize;
 use std::cell::Cell;
@@ -22,7 +20,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
 /// A walk with its transport, its per-request options and its `onPage`.
@@ -62,7 +60,7 @@ where
         let body = request_body(&request).map_err(|e| self.walk.fail(e.for_command(command)))?;
         let sent = self
             .transport
-            .call(command, &body, &self.call, codec::decode::<S::Endpoint>);
+            .call(command, &body, &self.call, S::Endpoint::decode_body);
         let page = match sent.await {
             Ok(page) => self.walk.accept(page)?,
             Err(e) => return Err(self.walk.fail(e)),
@@ -142,6 +140,8 @@ pub struct PageIterator {
 }
 
 impl PageIterator {
+    /// An iterator over a walk's items; a walk that could not start (bad input, a bad
+    /// configuration) rejects its first `next()` with why.
     pub fn new<S: Source + 'static>(pages: Result<Pages<S>, ChatError>) -> Self
     where
         S::Item: Serialize,
@@ -183,14 +183,14 @@ impl PageIterator {
         let inner = Rc::clone(&self.inner);
         let previous = self.inner.tail.take();
         inner.pending.set(inner.pending.get() + 1);
-        let promise = future_to_promise(async move {
+        let promise = promise(async move {
             if let Some(previous) = previous {
                 // Its outcome went to its own caller.
                 let _ = JsFuture::from(previous).await;
             }
             let outcome = op(Rc::clone(&inner)).await;
             inner.pending.set(inner.pending.get().saturating_sub(1));
-            outcome.map_err(|e| errors::to_js(&e))
+            outcome
         });
         self.inner.tail.set(Some(promise.clone()));
         promise
@@ -279,14 +279,22 @@ fn iterator_result(value: JsValue, done: bool) -> JsValue {
     result.into()
 }
 
-/// `getAllGroups`: walks every page, then returns `{ conversations, groups }` with each
-/// group once. Through the same `Walker` as the iterators, so that fetching a page is not
-/// compiled a second time.
-pub async fn all_groups(pages: Result<Pages<MarkedList>, ChatError>) -> Result<JsValue, ChatError> {
-    let mut walker: Box<dyn Walker> = match pages {
-        Ok(pages) => Box::new(pages),
-        Err(e) => return Err(e.for_command(<MarkedList as Source>::Endpoint::COMMAND)),
-    };
+/// `getAllGroups` and `findConversations`: walks every page (or request), then returns
+/// `{ conversations, groups }` with each group once. Through the same `Walker` as the
+/// iterators, so that fetching a page is not compiled again.
+pub async fn all_groups<S: Source + 'static>(
+    pages: Result<Pages<S>, ChatError>,
+) -> Result<JsValue, ChatError>
+where
+    S::Item: Serialize,
+{
+    match pages {
+        Ok(pages) => walk_to_end(Box::new(pages)).await,
+        Err(e) => Err(e.for_command(S::Endpoint::COMMAND)),
+    }
+}
+
+async fn walk_to_end(mut walker: Box<dyn Walker>) -> Result<JsValue, ChatError> {
     let conversations = Array::new();
     loop {
         let (next, fetched) = walker.fetch().await;
