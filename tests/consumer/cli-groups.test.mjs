@@ -76,6 +76,8 @@ function onTerminal(args, typed) {
 const lines = (text) => text.split("\n").filter((l) => l !== "");
 const state = (account = "alice") => emu.get(`state?account=${account}`);
 const find = (s, id) => s.conversations.find((c) => c.userId === id || c.groupId === id);
+/** On the account's list: present and not deleted (the emulator keeps a deleted one's marks and groups). */
+const listed = (s, id) => { const c = find(s, id); return c !== undefined && !c.deleted; };
 const groupNamed = (s, name) => s.groups.find((g) => g.name === name);
 
 test("--help lists the five commands, and each has its own", async () => {
@@ -206,11 +208,11 @@ test("delete with --yes deletes one conversation; --clear-history is sent as Cle
   await emu.post("stats/reset");
   const r = await ok(["delete", "--account", "alice", "--c2c", "user_002", "--yes"]);
   assert.equal(r.stdout, "Deleted c2c user_002 from alice's conversations\n");
-  assert.equal(find(await state(), "user_002"), undefined);
+  assert.equal(listed(await state(), "user_002"), false);
 
   const json = JSON.parse((await ok(["delete", "--account", "alice", "--group", "@TGS#demo_003", "--clear-history", "--yes", "--json"])).stdout);
   assert.deepEqual(json, { account: "alice", conversation: { type: "group", groupId: "@TGS#demo_003" }, clearHistory: true });
-  assert.equal(find(await state(), "@TGS#demo_003"), undefined);
+  assert.equal(listed(await state(), "@TGS#demo_003"), false);
   const bodies = (await emu.get("stats")).recent.filter((x) => x.command === "delete").map((x) => x.body);
   assert.deepEqual(bodies, [
     { From_Account: "alice", Type: 1, To_Account: "user_002", ClearRamble: 0 },
@@ -231,7 +233,7 @@ test("without --yes and with stdin not a terminal, destructive commands refuse (
   }
   const s = await state();
   assert.ok(groupNamed(s, "Team"));
-  assert.ok(find(s, "bob"));
+  assert.ok(listed(s, "bob"));
 });
 
 test("on a terminal, destructive commands ask first: only y or yes goes ahead", { skip: spawnSync("script", ["--version"]).status !== 0 && "no script(1)" }, async () => {
@@ -243,12 +245,12 @@ test("on a terminal, destructive commands ask first: only y or yes goes ahead", 
     assert.match(r.stdout, /Not deleted\./);
   }
   assert.deepEqual((await emu.get("stats")).recent, [], "a declined command sent a request");
-  assert.ok(find(await state(), "bob"));
+  assert.ok(listed(await state(), "bob"));
 
   const yes = onTerminal(["delete", "--account", "alice", "--c2c", "bob"], "y\n");
   assert.equal(yes.status, 0, yes.stdout);
   assert.match(yes.stdout, /Deleted c2c bob from alice's conversations/);
-  assert.equal(find(await state(), "bob"), undefined);
+  assert.equal(listed(await state(), "bob"), false);
 
   const group = onTerminal(["delete-group", "--account", "alice", "--name", "Team"], "YES\n");
   assert.equal(group.status, 0, group.stdout);

@@ -201,8 +201,10 @@ test("deleteConversation: c2c (To_Account) and group (ToGroupid) conversations; 
   assert.deepEqual({ ...plain, ClearRamble: plain.ClearRamble ?? 0 }, { From_Account: "alice", Type: 1, To_Account: "carol", ClearRamble: 0 });
   assert.deepEqual(cleared, { From_Account: "alice", Type: 2, ToGroupid: "@TGS#team", ClearRamble: 1 });
   const s = await state();
-  assert.equal(find(s, c2c("carol")), undefined);
-  assert.equal(find(s, group("@TGS#team")), undefined);
+  assert.equal(find(s, c2c("carol")), undefined, "nothing kept of a conversation without marks or groups");
+  // One with marks or groups leaves the list, and keeps them (the emulator's reading of the docs).
+  assert.equal(find(s, group("@TGS#team")).deleted, true);
+  assert.deepEqual((await client.findConversations("alice", [group("@TGS#team")])).conversations.map((c) => c.customMark), ["vip"]);
   const page = await client.listConversations("alice");
   assert.deepEqual(page.items.map((i) => i.conversation.userId ?? i.conversation.groupId), ["bob", "dave"]);
 });
@@ -217,7 +219,7 @@ test("deleteConversation: bad input, an aborted signal, and the service's refusa
   await emu.post("faults", { command: "delete", fault: { kind: "error", code: 50002, info: "bad parameter" } });
   const error = await rejects(client.deleteConversation("alice", c2c("bob")), "api", 50002);
   assert.equal(error.command, "v4/recentcontact/delete");
-  assert.ok(find(await state(), c2c("bob")), "nothing deleted");
+  assert.ok(!find(await state(), c2c("bob")).deleted, "nothing deleted");
 });
 
 test("listConversations asks for AssistFlags 63 by default: marks, custom marks and group ids come with each item", async () => {

@@ -464,7 +464,7 @@ test("deletes a conversation after a confirmation, clearing its roaming messages
   await row(page, first).getByTestId("delete-conversation").click();
   await page.getByTestId("confirm-cancel").click();
   await dialog.waitFor({ state: "hidden" });
-  assert.ok((await state("alice")).byKey.has(first));
+  assert.ok(!(await state("alice")).byKey.get(first).deleted);
   assert.equal((await readRows(page)).length, 100);
 
   await emu.post("stats/reset");
@@ -472,7 +472,7 @@ test("deletes a conversation after a confirmation, clearing its roaming messages
   await page.screenshot({ path: join(shots, "confirm-delete-conversation.png") });
   await page.getByTestId("confirm-ok").click();
   await row(page, first).waitFor({ state: "detached" });
-  assert.equal((await state("alice")).byKey.has(first), false);
+  assert.equal((await state("alice")).byKey.get(first)?.deleted ?? true, true, "off the list");
   assert.match(await page.getByTestId("notice").textContent(), /^Deleted \S+\.$/);
   assert.match(await page.getByTestId("list-status").textContent(), /^99 conversations \(3 pinned\)/);
 
@@ -481,7 +481,7 @@ test("deletes a conversation after a confirmation, clearing its roaming messages
   await page.getByTestId("clear-history").check();
   await page.getByTestId("confirm-ok").click();
   await row(page, second).waitFor({ state: "detached" });
-  assert.equal((await state("alice")).byKey.has(second), false);
+  assert.equal((await state("alice")).byKey.get(second)?.deleted ?? true, true, "off the list");
   assert.match(await page.getByTestId("notice").textContent(), /and its roaming messages/);
   assert.equal(await page.getByTestId("selection-count").textContent(), "0 selected", "a deleted row leaves the selection");
   const deletes = (await emu.get("stats")).recent.filter((r) => r.command === "delete").map((r) => r.body);
