@@ -1,14 +1,5 @@
+use chat_emulator_service::ServiceConfig;
 use std::path::PathBuf;
-
-/// What to load at start (when no `--state` file exists yet) and on `reset`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Seed {
-    /// The demo data set (see `seed.rs`).
-    #[default]
-    Demo,
-    /// Nothing: no accounts at all.
-    None,
-}
 
 /// Start-up configuration. `Default` gives the CLI defaults.
 #[derive(Clone, Debug)]
@@ -17,26 +8,10 @@ pub struct Config {
     pub host: String,
     /// Port to bind, 0 = any free port (only used by [`crate::bind`]).
     pub port: u16,
-    pub seed: Seed,
     /// Load state from here at start if present; save after every mutation.
     pub state_file: Option<PathBuf>,
-    pub sdkappid: u64,
-    /// The app administrator that every request's `identifier` must name.
-    pub identifier: String,
-    /// The currently valid `usersig`.
-    pub usersig: String,
-    /// Sigs answered with 70001 (expired).
-    pub expired_usersigs: Vec<String>,
-    /// get_list items per page.
-    pub page_size: usize,
-    /// get_contact_group items per page.
-    pub group_page_size: usize,
-    /// Most pinned conversations per account (51012 past it).
-    pub pinned_limit: usize,
-    /// Calls per command per second; 0 = unlimited.
-    pub rate_limit: u32,
-    /// Allowed CORS origins; empty = any origin (echoed back), `*` = any (answered `*`).
-    pub cors_origins: Vec<String>,
+    /// Everything else: seed, credentials, limits, CORS.
+    pub service: ServiceConfig,
 }
 
 impl Default for Config {
@@ -44,17 +19,8 @@ impl Default for Config {
         Config {
             host: "127.0.0.1".to_owned(),
             port: 8787,
-            seed: Seed::Demo,
             state_file: None,
-            sdkappid: 1_400_000_000,
-            identifier: "administrator".to_owned(),
-            usersig: "emulator-usersig".to_owned(),
-            expired_usersigs: Vec::new(),
-            page_size: 100,
-            group_page_size: 100,
-            pinned_limit: 50,
-            rate_limit: 200,
-            cors_origins: Vec::new(),
+            service: ServiceConfig::default(),
         }
     }
 }

@@ -1,7 +1,7 @@
-//! `chat-emulator`: a local emulator of the Tencent Cloud Chat conversation
-//! ("recentcontact") REST endpoints — `top`, `mark_contact`, `create_contact_group`,
-//! `get_contact_group`, `get_list` — plus a control API under `/_emulator/` for tests
-//! (seed data, runtime config, fault injection, request stats).
+//! `chat-emulator`: the HTTP shell around [`chat_emulator_service`], a local emulator of
+//! the Tencent Cloud Chat conversation ("recentcontact") REST endpoints. The shell owns
+//! what the service cannot do: sockets, timers (the `delay` fault), connection resets
+//! (`drop`), the wall clock and the `--state` file.
 //!
 //! ```no_run
 //! # async fn demo() -> std::io::Result<()> {
@@ -12,14 +12,10 @@
 //! # Ok(()) }
 //! ```
 
-mod api;
-mod app;
 mod config;
-mod control;
-mod model;
-mod seed;
+mod persist;
 mod server;
 
-pub use config::{Config, Seed};
-pub use seed::DEMO_BASE_TIME;
+pub use chat_emulator_service::{Seed, ServiceConfig, DEMO_BASE_TIME};
+pub use config::Config;
 pub use server::{bind, start, RunningServer};

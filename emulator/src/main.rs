@@ -1,4 +1,4 @@
-use chat_emulator::{Config, Seed};
+use chat_emulator::{Config, Seed, ServiceConfig};
 use clap::{Parser, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,7 +11,8 @@ enum SeedArg {
 }
 
 /// Local emulator of the Tencent Cloud Chat conversation REST endpoints
-/// (POST /v4/recentcontact/{top,mark_contact,create_contact_group,get_contact_group,get_list})
+/// (POST /v4/recentcontact/{top,mark_contact,create_contact_group,get_contact_group,
+/// update_contact_group,del_contact_group,search_contact_group,get_list,delete})
 /// with a control API under /_emulator/.
 #[derive(Parser, Debug)]
 #[command(name = "chat-emulator", version)]
@@ -59,20 +60,22 @@ fn main() -> ExitCode {
     let config = Config {
         host: args.host,
         port: args.port,
-        seed: match args.seed {
-            SeedArg::Demo => Seed::Demo,
-            SeedArg::None => Seed::None,
-        },
         state_file: args.state,
-        sdkappid: args.sdkappid,
-        identifier: args.identifier,
-        usersig: args.usersig,
-        expired_usersigs: Vec::new(),
-        page_size: args.page_size as usize,
-        group_page_size: args.group_page_size as usize,
-        pinned_limit: args.pinned_limit as usize,
-        rate_limit: args.rate_limit,
-        cors_origins: args.cors_origin,
+        service: ServiceConfig {
+            seed: match args.seed {
+                SeedArg::Demo => Seed::Demo,
+                SeedArg::None => Seed::None,
+            },
+            sdkappid: args.sdkappid,
+            identifier: args.identifier,
+            usersig: args.usersig,
+            expired_usersigs: Vec::new(),
+            page_size: args.page_size as usize,
+            group_page_size: args.group_page_size as usize,
+            pinned_limit: args.pinned_limit as usize,
+            rate_limit: args.rate_limit,
+            cors_origins: args.cors_origin,
+        },
     };
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

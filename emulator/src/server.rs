@@ -1,14 +1,14 @@
-//! Accept loop, per-connection control (for the `drop` fault), routing and CORS.
+//! Accept loop, per-connection control (for the `drop` fault), and the one handler that
+//! turns HTTP into service requests and carries out what the service asks for.
 
-use crate::app::App;
 use crate::config::Config;
+use crate::persist::{load, Saver};
 use axum::body::Body;
-use axum::extract::{Path, Request, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::response::Response;
 use axum::Router;
+use chat_emulator_service::{Reply, Service};
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use std::convert::Infallible;
@@ -16,13 +16,16 @@ use std::io;
 use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Notify};
 use tokio::task::JoinHandle;
+
+/// Largest request body read, in bytes.
+const BODY_LIMIT: usize = 8 * 1024 * 1024;
 
 /// Inserted into every request's extensions: lets a handler abort its connection.
 #[derive(Clone)]
@@ -130,8 +133,12 @@ pub async fn bind(config: Config) -> io::Result<RunningServer> {
 /// server accepts connections.
 pub async fn start(listener: TcpListener, config: Config) -> io::Result<RunningServer> {
     let addr = listener.local_addr()?;
-    let app = Arc::new(App::new(config)?);
-    let router = router(app);
+    let service = load(config.service, config.state_file.as_deref())?;
+    let shared = Arc::new(Shared {
+        service: Mutex::new(service),
+        saver: config.state_file.map(Saver::new),
+    });
+    let router = Router::new().fallback(handle).with_state(shared);
     let (tx, rx) = watch::channel(false);
     let task = tokio::spawn(accept_loop(listener, router, rx));
     Ok(RunningServer {
@@ -191,100 +198,107 @@ async fn serve_connection(stream: TcpStream, router: Router, mut shutdown: watch
     }
 }
 
-fn router(app: Arc<App>) -> Router {
-    Router::new()
-        .route("/v4/recentcontact/{command}", post(v4))
-        .merge(crate::control::routes())
-        .fallback(not_found)
-        .layer(middleware::from_fn_with_state(app.clone(), cors))
-        .with_state(app)
+/// The service and where its state is saved.
+struct Shared {
+    service: Mutex<Service>,
+    saver: Option<Saver>,
 }
 
-async fn v4(State(app): State<Arc<App>>, Path(command): Path<String>, req: Request) -> Response {
-    crate::api::handle(app, command, req).await
-}
+/// A save of the data to write: (change counter, bytes).
+type Save = (u64, Vec<u8>);
 
-async fn not_found() -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        [(header::CONTENT_TYPE, "application/json")],
-        r#"{"ok":false,"error":"not found"}"#,
-    )
-        .into_response()
-}
-
-/// The Access-Control-Allow-Origin value for a request from `origin`, if allowed.
-fn allowed_origin(allowed: &[String], origin: Option<&HeaderValue>) -> Option<HeaderValue> {
-    if allowed.iter().any(|o| o == "*") {
-        return Some(HeaderValue::from_static("*"));
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Service> {
+        self.service.lock().unwrap_or_else(PoisonError::into_inner)
     }
-    match origin {
-        None if allowed.is_empty() => Some(HeaderValue::from_static("*")),
-        None => None,
-        Some(o) if allowed.is_empty() => Some(o.clone()),
-        Some(o) => allowed
+
+    /// The save to write after a response (taken under the lock that produced it, so
+    /// saves are numbered in the order the changes happened).
+    fn save_after(&self, service: &Service, r: &chat_emulator_service::Response) -> Option<Save> {
+        if !r.mutated || self.saver.is_none() {
+            return None;
+        }
+        service
+            .save()
+            .map_err(|e| eprintln!("chat-emulator: {e}"))
+            .ok()
+    }
+
+    async fn persist(&self, save: Option<Save>) {
+        if let (Some(saver), Some((version, bytes))) = (&self.saver, save) {
+            saver.write(version, bytes).await;
+        }
+    }
+}
+
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// Every request: hand it to the service, then do what it says.
+async fn handle(State(shared): State<Arc<Shared>>, req: Request) -> Response {
+    let conn = req.extensions().get::<ConnControl>().cloned();
+    let (parts, body) = req.into_parts();
+    let body = axum::body::to_bytes(body, BODY_LIMIT).await.ok();
+    let request = chat_emulator_service::Request {
+        method: parts.method.as_str().to_owned(),
+        path: parts.uri.path().to_owned(),
+        query: parts.uri.query().map(str::to_owned),
+        headers: parts
+            .headers
             .iter()
-            .any(|a| a.as_bytes() == o.as_bytes())
-            .then(|| o.clone()),
-    }
-}
-
-fn add_cors(headers: &mut HeaderMap, allow: Option<HeaderValue>, echoed: bool) {
-    if let Some(v) = allow {
-        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, v);
-    }
-    if echoed {
-        headers.append(header::VARY, HeaderValue::from_static("Origin"));
-    }
-    headers.insert(
-        header::ACCESS_CONTROL_ALLOW_METHODS,
-        HeaderValue::from_static("POST, GET, DELETE, OPTIONS"),
-    );
-    headers.insert(
-        header::ACCESS_CONTROL_ALLOW_HEADERS,
-        HeaderValue::from_static("content-type"),
-    );
-    headers.insert(
-        header::ACCESS_CONTROL_MAX_AGE,
-        HeaderValue::from_static("600"),
-    );
-}
-
-async fn cors(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
-    let origin = req.headers().get(header::ORIGIN).cloned();
-    let allow = allowed_origin(&app.base.cors_origins, origin.as_ref());
-    let echoed = allow.as_ref().is_some_and(|v| v.as_bytes() != b"*");
-    let mut resp = if req.method() == Method::OPTIONS {
-        let mut r = Response::new(Body::empty());
-        *r.status_mut() = StatusCode::NO_CONTENT;
-        r
-    } else {
-        next.run(req).await
+            .filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned())))
+            .collect(),
+        body: body.map(|b| b.to_vec()),
     };
-    add_cors(resp.headers_mut(), allow, echoed);
-    resp
+    let (reply, save) = {
+        let mut service = shared.lock();
+        let reply = service.handle(request, now_ms());
+        let save = match &reply {
+            Reply::Respond(r) => shared.save_after(&service, r),
+            Reply::Delay { .. } | Reply::Reset => None,
+        };
+        (reply, save)
+    };
+    let (response, save) = match reply {
+        Reply::Respond(r) => (Some(r), save),
+        Reply::Delay { ms, pending } => {
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            let mut service = shared.lock();
+            let r = service.resume(pending, now_ms());
+            let save = shared.save_after(&service, &r);
+            (Some(r), save)
+        }
+        Reply::Reset => (None, None),
+    };
+    shared.persist(save).await;
+    match (response, conn) {
+        (Some(r), _) => to_http(r),
+        (None, Some(conn)) => {
+            conn.kill();
+            // The connection task drops this future together with the socket.
+            std::future::pending::<Response>().await
+        }
+        (None, None) => {
+            let mut r = Response::new(Body::from(
+                "<html><body><h1>502 Bad Gateway</h1></body></html>",
+            ));
+            *r.status_mut() = StatusCode::BAD_GATEWAY;
+            r
+        }
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cors_origin_rules() {
-        let o = HeaderValue::from_static("http://localhost:5173");
-        assert_eq!(allowed_origin(&[], Some(&o)), Some(o.clone()));
-        assert_eq!(
-            allowed_origin(&[], None),
-            Some(HeaderValue::from_static("*"))
-        );
-        assert_eq!(
-            allowed_origin(&["*".into()], Some(&o)),
-            Some(HeaderValue::from_static("*"))
-        );
-        assert_eq!(
-            allowed_origin(&["http://localhost:5173".into()], Some(&o)),
-            Some(o.clone())
-        );
-        assert_eq!(allowed_origin(&["http://x".into()], Some(&o)), None);
+fn to_http(r: chat_emulator_service::Response) -> Response {
+    let mut resp = Response::new(Body::from(r.body));
+    *resp.status_mut() = StatusCode::from_u16(r.status).unwrap_or(StatusCode::OK);
+    let headers = resp.headers_mut();
+    for (k, v) in r.headers {
+        if let (Ok(k), Ok(v)) = (HeaderName::try_from(k), HeaderValue::try_from(v)) {
+            headers.append(k, v);
+        }
     }
+    resp
 }

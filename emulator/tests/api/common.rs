@@ -127,7 +127,7 @@ pub async fn demo() -> Emu {
 
 /// No seed data.
 pub async fn empty() -> Emu {
-    start_with(|c| c.seed = Seed::None).await
+    start_with(|c| c.service.seed = Seed::None).await
 }
 
 impl Emu {

@@ -165,7 +165,7 @@ async fn config_round_trip() {
 
 #[tokio::test]
 async fn stats_counts_and_recent() {
-    let emu = start_with(|c| c.rate_limit = 0).await;
+    let emu = start_with(|c| c.service.rate_limit = 0).await;
     emu.call("get_list", get_list_body("alice", [0; 4], 7))
         .await;
     emu.call("get_list", get_list_body("alice", [0; 4], 7))
@@ -260,7 +260,7 @@ async fn cors_everywhere() {
     );
 
     // A restricted list.
-    let emu = start_with(|c| c.cors_origins = vec!["http://app.test".into()]).await;
+    let emu = start_with(|c| c.service.cors_origins = vec!["http://app.test".into()]).await;
     let r = http(emu.addr, "GET", "/_emulator/health", &[origin], b"")
         .await
         .unwrap();
@@ -279,7 +279,7 @@ async fn cors_everywhere() {
         Some("http://app.test")
     );
     // "*" allows all.
-    let emu = start_with(|c| c.cors_origins = vec!["*".into()]).await;
+    let emu = start_with(|c| c.service.cors_origins = vec!["*".into()]).await;
     let r = http(emu.addr, "GET", "/_emulator/health", &[origin], b"")
         .await
         .unwrap();

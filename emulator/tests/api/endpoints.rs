@@ -609,35 +609,59 @@ async fn get_list_docs_shape() {
     assert_eq!(r["CompleteFlag"], 1);
 }
 
+/// Each of bits 3, 4, 5 of AssistFlags adds one field: StandardMark, CustomMark,
+/// ContactGroupId (each only when non-empty); 63 = all of them (D13).
 #[tokio::test]
-async fn get_list_marks_with_flag_8() {
+async fn get_list_mark_fields_follow_flag_bits() {
     let emu = demo().await;
     emu.config(json!({"pageSize": 1000})).await;
+    let page = |r: &Value| r["SessionItem"].as_array().unwrap().clone();
+    let find = |items: &[Value], key: &str, id: &str| {
+        items.iter().find(|i| i[key] == id).cloned().unwrap()
+    };
     let r = emu
         .call("get_list", get_list_body("alice", [0; 4], 7))
         .await;
-    for item in r["SessionItem"].as_array().unwrap() {
+    for item in page(&r) {
         assert!(item.get("StandardMark").is_none());
         assert!(item.get("CustomMark").is_none());
         assert!(item.get("ContactGroupId").is_none());
     }
-    let r = emu
-        .call("get_list", get_list_body("alice", [0; 4], 15))
-        .await;
-    let bob = r["SessionItem"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["To_Account"] == "bob")
-        .unwrap();
+    let extra = |flags: u64| {
+        let emu = &emu;
+        async move {
+            let r = emu
+                .call("get_list", get_list_body("alice", [0; 4], flags))
+                .await;
+            let bob = find(&page(&r), "To_Account", "bob");
+            let mut k = keys(&bob);
+            k.retain(|k| !["MsgTime", "To_Account", "TopFlag", "Type"].contains(&k.as_str()));
+            (k, bob)
+        }
+    };
+    let (k, bob) = extra(7 | 8).await;
+    assert_eq!(k, ["StandardMark"]);
+    assert_eq!(bob["StandardMark"], "1");
+    let (k, bob) = extra(7 | 16).await;
+    assert_eq!(k, ["CustomMark"]);
+    assert_eq!(bob["CustomMark"], "vip");
+    let (k, bob) = extra(7 | 32).await;
+    assert_eq!(k, ["ContactGroupId"]);
+    assert_eq!(bob["ContactGroupId"], json!([2]));
+    let (k, bob) = extra(63).await;
+    assert_eq!(k, ["ContactGroupId", "CustomMark", "StandardMark"]);
     assert_eq!(bob["StandardMark"], "1");
     assert_eq!(bob["CustomMark"], "vip");
     assert_eq!(bob["ContactGroupId"], json!([2]));
-    let plain = r["SessionItem"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["GroupId"] == "@TGS#demo_200")
-        .unwrap();
-    assert_eq!(keys(plain), ["GroupId", "MsgTime", "TopFlag", "Type"]);
+    // Fields a conversation has no data for are left out, as in the docs' 63 sample.
+    let r = emu
+        .call("get_list", get_list_body("alice", [0; 4], 63))
+        .await;
+    let plain = find(&page(&r), "GroupId", "@TGS#demo_200");
+    assert_eq!(keys(&plain), ["GroupId", "MsgTime", "TopFlag", "Type"]);
+    let grouped_only = find(&page(&r), "To_Account", "user_010");
+    assert_eq!(
+        keys(&grouped_only),
+        ["ContactGroupId", "MsgTime", "To_Account", "TopFlag", "Type"]
+    );
 }

@@ -183,7 +183,7 @@ async fn unknown_from_account_is_50001() {
 
 #[tokio::test]
 async fn rate_limit_per_command() {
-    let emu = start_with(|c| c.rate_limit = 3).await;
+    let emu = start_with(|c| c.service.rate_limit = 3).await;
     let gcg = json!({"From_Account": "alice", "StartIndex": 0});
     for _ in 0..3 {
         assert_ok(&emu.call("get_contact_group", gcg.clone()).await);

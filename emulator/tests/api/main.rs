@@ -6,6 +6,7 @@ mod common;
 mod control;
 mod endpoints;
 mod envelope;
+mod family;
 mod faults;
 mod paging;
 mod persistence;

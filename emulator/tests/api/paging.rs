@@ -87,8 +87,8 @@ async fn read_all(emu: &Emu, account: &str, flags: u64) -> (Vec<Item>, Vec<usize
 async fn paging_2500_conversations_every_flag_combination() {
     // ~250 get_list calls: more than the default 200/s rate limit allows.
     let emu = start_with(|c| {
-        c.seed = chat_emulator::Seed::None;
-        c.rate_limit = 0;
+        c.service.seed = chat_emulator::Seed::None;
+        c.service.rate_limit = 0;
     })
     .await;
     let r = emu

@@ -22,7 +22,7 @@ async fn state_survives_restart() {
     let file = dir.join("emu.json");
     let f2 = file.clone();
     let emu = start_with(move |c| {
-        c.seed = Seed::None;
+        c.service.seed = Seed::None;
         c.state_file = Some(f2);
     })
     .await;
@@ -52,7 +52,7 @@ async fn state_survives_restart() {
     // The file wins over the seed.
     let f2 = file.clone();
     let emu = start_with(move |c| {
-        c.seed = Seed::Demo;
+        c.service.seed = Seed::Demo;
         c.state_file = Some(f2);
     })
     .await;
@@ -86,5 +86,48 @@ async fn corrupt_state_file_refuses_to_start() {
     assert!(chat_emulator::start(listener, config).await.is_err());
     // And it was left alone.
     assert_eq!(std::fs::read(&file).unwrap(), b"{not json");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[tokio::test]
+async fn the_new_commands_survive_restart() {
+    let dir = temp_dir("family");
+    let file = dir.join("emu.json");
+    let f2 = file.clone();
+    let emu = start_with(move |c| c.state_file = Some(f2)).await; // demo seed
+    let rename = json!({"From_Account": "alice", "UpdateType": 1,
+        "UpdateGroup": {"UpdateGroupType": 1, "OldGroupName": "Team", "NewGroupName": "Crew"}});
+    assert_ok(&emu.call("update_contact_group", rename).await);
+    let members = json!({"From_Account": "alice", "UpdateType": 1,
+        "UpdateGroup": {"UpdateGroupType": 2, "OldGroupName": "Crew",
+            "ContactUpdateItem": [{"ContactOptType": 2, "ContactItem": {"Type": 1, "To_Account": "dave"}}]}});
+    assert_ok(&emu.call("update_contact_group", members).await);
+    let del = json!({"From_Account": "alice", "GroupName": ["Customers"]});
+    assert_ok(&emu.call("del_contact_group", del).await);
+    let delete = json!({"From_Account": "alice", "Type": 1, "To_Account": "bob"});
+    assert_ok(&emu.call("delete", delete).await);
+    let before = emu.state("alice").await;
+    let list_before = emu
+        .call("get_list", get_list_body("alice", [0; 4], 63))
+        .await;
+    emu.server.shutdown().await;
+
+    let f2 = file.clone();
+    let emu = start_with(move |c| c.state_file = Some(f2)).await;
+    assert_eq!(emu.state("alice").await, before);
+    assert_eq!(before["groups"], json!([{"id": 2, "name": "Crew"}]));
+    let bob = before["conversations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["userId"] == "bob")
+        .unwrap();
+    assert_eq!(bob["deleted"], true);
+    assert_eq!(
+        emu.call("get_list", get_list_body("alice", [0; 4], 63))
+            .await,
+        list_before
+    );
+    emu.server.shutdown().await;
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,11 +1,15 @@
 //! `get_list`: one page of conversations, pinned ones optionally first, with the
 //! `(MsgTime, index)` cursors that stay exact under ties and inserts.
+//!
+//! AssistFlags: bit 0 pinned first, bit 1 empty conversations too, bit 2 paginate pinned
+//! ones (the documented three); bits 3, 4, 5 add `StandardMark`, `CustomMark`,
+//! `ContactGroupId` (inferred: the newest page asks for 63 and returns those three).
 
 use super::envelope::ok_bytes;
 use super::fields::{from_account, req_u64};
 use super::{account, ApiResult};
-use crate::app::Runtime;
 use crate::model::{standard_mark_string, Conversation, Data, Kind};
+use crate::state::Runtime;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::cmp::Reverse;
@@ -83,11 +87,12 @@ pub fn get_list(data: &Data, rt: &Runtime, o: &Map<String, Value>) -> ApiResult<
     let pinned_mode = flags & 1 != 0;
     let include_empty = flags & 2 != 0;
     let paginate_pinned = flags & 4 != 0;
-    let with_marks = flags & 8 != 0;
+    let with_standard = flags & 8 != 0;
+    let with_custom = flags & 16 != 0;
+    let with_groups = flags & 32 != 0;
 
     let mut all: Vec<&Conversation> = acc
-        .conversations
-        .iter()
+        .listed()
         .filter(|c| include_empty || c.msg_time != 0)
         .collect();
     all.sort_by_key(|c| (Reverse(c.msg_time), c.seq));
@@ -115,9 +120,9 @@ pub fn get_list(data: &Data, rt: &Runtime, o: &Map<String, Value>) -> ApiResult<
         group_id: (c.kind == Kind::Group).then(|| c.id.clone()),
         msg_time: c.msg_time,
         top_flag: u8::from(top),
-        standard_mark: (with_marks && c.marks != 0).then(|| standard_mark_string(c.marks)),
-        custom_mark: (with_marks && !c.custom_mark.is_empty()).then(|| c.custom_mark.clone()),
-        group_ids: (with_marks && !c.group_ids.is_empty()).then(|| c.group_ids.clone()),
+        standard_mark: (with_standard && c.marks != 0).then(|| standard_mark_string(c.marks)),
+        custom_mark: (with_custom && !c.custom_mark.is_empty()).then(|| c.custom_mark.clone()),
+        group_ids: (with_groups && !c.group_ids.is_empty()).then(|| c.group_ids.clone()),
     };
     let items: Vec<SessionItem> = pinned[p_start..p_end]
         .iter()

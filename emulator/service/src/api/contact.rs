@@ -1,21 +1,31 @@
 //! The wire conversation reference (`Type` + `To_Account` or a group id), read and written,
-//! and the per-item result of mark_contact / create_contact_group.
+//! and the per-item result of mark_contact / create_contact_group / update_contact_group.
 
 use super::fields::{object, path_of, req_str, req_u64};
 use super::{bad, ApiResult};
 use crate::model::{ConvKey, Data, Kind};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
 /// A conversation reference: `Type` 1 + `To_Account`, or `Type` 2 + `group_key`
-/// (`GroupId` in top, `ToGroupId` elsewhere).
+/// (`GroupId` in top, `ToGroupid` in delete, `ToGroupId` elsewhere). `path` names the
+/// object in errors (`""` = the body itself).
 pub fn parse_contact(v: &Value, path: &str, group_key: &str) -> ApiResult<ConvKey> {
-    let o = object(v, path)?;
+    contact_fields(object(v, path)?, path, group_key)
+}
+
+/// [`parse_contact`] on an object's own fields.
+pub fn contact_fields(o: &Map<String, Value>, path: &str, group_key: &str) -> ApiResult<ConvKey> {
     let (kind, key) = match req_u64(o, path, "Type")? {
         1 => (Kind::C2c, "To_Account"),
         2 => (Kind::Group, group_key),
-        _ => return Err(bad(format!("{path}.Type must be 1 (C2C) or 2 (group)"))),
+        _ => {
+            return Err(bad(format!(
+                "{} must be 1 (C2C) or 2 (group)",
+                path_of(path, "Type")
+            )))
+        }
     };
     let id = req_str(o, path, key)?;
     if id.is_empty() {

@@ -2,8 +2,8 @@
 //! `ActionStatus`/`ErrorCode`/`ErrorInfo`/`ErrorDisplay` answer around the endpoint fields.
 
 use super::{err, ApiError, ApiResult};
-use crate::app::Runtime;
-use crate::config::Config;
+use crate::config::ServiceConfig;
+use crate::state::Runtime;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -53,7 +53,7 @@ pub fn fail_bytes(e: &ApiError) -> Vec<u8> {
 /// Query-string checks, in this order: sdkappid, identifier, usersig, random, contenttype.
 pub fn check_envelope(
     query: Option<&BTreeMap<String, String>>,
-    base: &Config,
+    base: &ServiceConfig,
     rt: &Runtime,
 ) -> ApiResult<()> {
     let q = query.ok_or_else(|| err(60002, "HTTP request has no query string"))?;

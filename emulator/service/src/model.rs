@@ -1,6 +1,6 @@
 //! The emulator's own data model: accounts, their conversations and conversation groups.
 //!
-//! Persisted as JSON (camelCase) by `--state FILE`. Nothing here is shared with the client
+//! Saved as JSON (camelCase, the state format). Nothing here is shared with the client
 //! crate: the wire format is produced and parsed in `api/` by hand.
 
 use serde::{Deserialize, Serialize};
@@ -81,6 +81,14 @@ pub struct Conversation {
     /// Order in which the conversation became marked/grouped (get_contact_group order).
     #[serde(default)]
     pub mark_seq: Option<u64>,
+    /// Removed from the conversation list by `delete`; kept only for its marks and groups,
+    /// which live apart from the list.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Conversation {
@@ -98,6 +106,7 @@ impl Conversation {
             group_ids: Vec::new(),
             mark_time: 0,
             mark_seq: None,
+            deleted: false,
         }
     }
 
@@ -161,6 +170,21 @@ impl Account {
 
     pub fn marked_count(&self) -> usize {
         self.conversations.iter().filter(|c| c.is_marked()).count()
+    }
+
+    /// The conversations of the conversation list (not deleted).
+    pub fn listed(&self) -> impl Iterator<Item = &Conversation> {
+        self.conversations.iter().filter(|c| !c.deleted)
+    }
+
+    /// Index of the first group (in creation order) named `name`.
+    pub fn group_by_name(&self, name: &str) -> Option<usize> {
+        self.groups.iter().position(|g| g.name == name)
+    }
+
+    /// Forgets deleted conversations that no longer carry a mark or a group.
+    pub fn prune(&mut self) {
+        self.conversations.retain(|c| !c.deleted || c.is_marked());
     }
 
     pub fn pinned_count(&self) -> usize {
@@ -233,18 +257,6 @@ pub fn standard_mark_string(marks: u64) -> String {
 /// Bit numbers set in `marks`, ascending.
 pub fn mark_bits(marks: u64) -> Vec<u32> {
     (0..64).filter(|b| marks & (1u64 << b) != 0).collect()
-}
-
-pub fn now_secs() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
-pub fn now_millis() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 #[cfg(test)]

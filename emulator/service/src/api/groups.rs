@@ -1,21 +1,23 @@
 //! Conversation groups: `create_contact_group` and `get_contact_group` (which lists the
-//! marked or grouped conversations together with all groups).
+//! marked or grouped conversations together with all groups), and what the other group
+//! commands share with them.
 
 use super::contact::{parse_contact, unknown_peers, ContactResult, WireContact};
 use super::envelope::ok_bytes;
 use super::fields::{from_account, object, req_array, req_str, req_u64};
 use super::{account, account_mut, bad, err, marked_limit_reached, not_imported, ApiResult};
-use crate::app::Runtime;
 use crate::model::{
-    now_secs, standard_mark_string, Account, ContactGroup, ConvKey, Conversation, Data, Kind,
-    GROUP_LIMIT, GROUP_NAME_MAX, MARKED_LIMIT,
+    standard_mark_string, Account, ContactGroup, ConvKey, Conversation, Data, Kind, GROUP_LIMIT,
+    GROUP_NAME_MAX, MARKED_LIMIT,
 };
+use crate::state::Runtime;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
+/// One `GroupItem`: a conversation group's name and id.
 #[derive(Serialize)]
-struct WireGroup {
+pub(super) struct WireGroup {
     #[serde(rename = "GroupName")]
     name: String,
     #[serde(rename = "GroupId")]
@@ -23,7 +25,7 @@ struct WireGroup {
 }
 
 impl WireGroup {
-    fn new(g: &ContactGroup) -> Self {
+    pub(super) fn new(g: &ContactGroup) -> Self {
         WireGroup {
             name: g.name.clone(),
             id: g.id,
@@ -46,7 +48,11 @@ struct CreateGroupResponse {
 }
 
 /// Handles one `create_contact_group` request body.
-pub fn create_contact_group(data: &mut Data, o: &Map<String, Value>) -> ApiResult<Vec<u8>> {
+pub fn create_contact_group(
+    data: &mut Data,
+    o: &Map<String, Value>,
+    now: u64,
+) -> ApiResult<Vec<u8>> {
     let from = from_account(o)?;
     let gci = req_array(o, "", "GroupContactItem")?;
     if gci.len() != 1 {
@@ -64,18 +70,7 @@ pub fn create_contact_group(data: &mut Data, o: &Map<String, Value>) -> ApiResul
         .map(|(i, v)| parse_contact(v, &format!("{gpath}.ContactItem[{i}]"), "ToGroupId"))
         .collect::<ApiResult<Vec<_>>>()?;
     account(data, from)?;
-    if name.is_empty() {
-        return Err(bad("GroupName must not be empty"));
-    }
-    if name.len() > GROUP_NAME_MAX {
-        return Err(err(
-            51011,
-            format!(
-                "GroupName is {} bytes, at most {GROUP_NAME_MAX} allowed",
-                name.len()
-            ),
-        ));
-    }
+    check_group_name("GroupName", name)?;
     let unknown = unknown_peers(data, &contacts);
     let acc = account_mut(data, from)?;
     if acc.groups.len() >= GROUP_LIMIT {
@@ -90,12 +85,11 @@ pub fn create_contact_group(data: &mut Data, o: &Map<String, Value>) -> ApiResul
         name: name.to_owned(),
     };
     acc.groups.push(group.clone());
-    let now = now_secs();
     let mut marked = acc.marked_count();
     let items = contacts
         .iter()
         .map(|k| {
-            let outcome = add_member(acc, k, group.id, &unknown, &mut marked, now);
+            let outcome = set_member(acc, k, group.id, true, &unknown, &mut marked, now);
             ContactResult::new(k, outcome)
         })
         .collect();
@@ -107,12 +101,30 @@ pub fn create_contact_group(data: &mut Data, o: &Map<String, Value>) -> ApiResul
     })
 }
 
-/// Puts one conversation into group `group_id`; `marked` tracks the account's
-/// marked/grouped count for the limit.
-fn add_member(
+/// A new group name: 50002 when empty, 51011 past [`GROUP_NAME_MAX`] bytes.
+pub(super) fn check_group_name(field: &str, name: &str) -> ApiResult<()> {
+    if name.is_empty() {
+        return Err(bad(format!("{field} must not be empty")));
+    }
+    if name.len() > GROUP_NAME_MAX {
+        return Err(err(
+            51011,
+            format!(
+                "{field} is {} bytes, at most {GROUP_NAME_MAX} allowed",
+                name.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Puts conversation `k` into group `group_id` (`join`) or takes it out, a no-op when it
+/// is so already; `marked` tracks the account's marked/grouped count for the limit.
+pub(super) fn set_member(
     acc: &mut Account,
     k: &ConvKey,
     group_id: u32,
+    join: bool,
     unknown: &BTreeSet<String>,
     marked: &mut usize,
     now: u64,
@@ -120,25 +132,33 @@ fn add_member(
     if k.kind == Kind::C2c && unknown.contains(&k.id) {
         return Err(not_imported(&k.id));
     }
-    let was_marked = acc.get(k).is_some_and(Conversation::is_marked);
-    if !was_marked && *marked >= MARKED_LIMIT {
+    let existing = acc.get(k);
+    if existing.is_some_and(|c| c.group_ids.contains(&group_id)) == join {
+        return Ok(());
+    }
+    let was_marked = existing.is_some_and(Conversation::is_marked);
+    if join && !was_marked && *marked >= MARKED_LIMIT {
         return Err(marked_limit_reached());
     }
     let i = acc.ensure(k);
     let c = &mut acc.conversations[i];
-    if !c.group_ids.contains(&group_id) {
+    if join {
         c.group_ids.push(group_id);
+    } else {
+        c.group_ids.retain(|g| *g != group_id);
     }
     c.mark_time = now;
-    acc.refresh_mark_seq(i);
-    if !was_marked {
-        *marked += 1;
+    match (was_marked, c.is_marked()) {
+        (false, true) => *marked += 1,
+        (true, false) => *marked = marked.saturating_sub(1),
+        _ => {}
     }
+    acc.refresh_mark_seq(i);
     Ok(())
 }
 
 #[derive(Serialize)]
-struct MarkedContact {
+pub(super) struct MarkedContact {
     #[serde(flatten)]
     contact: WireContact,
     #[serde(rename = "StandardMark")]
@@ -149,6 +169,18 @@ struct MarkedContact {
     group_ids: Vec<u32>,
     #[serde(rename = "Timestamp")]
     timestamp: u64,
+}
+
+impl MarkedContact {
+    pub(super) fn new(c: &Conversation) -> Self {
+        MarkedContact {
+            contact: WireContact::new(&c.key()),
+            standard_mark: standard_mark_string(c.marks),
+            custom_mark: c.custom_mark.clone(),
+            group_ids: c.group_ids.clone(),
+            timestamp: c.mark_time,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -176,13 +208,7 @@ pub fn get_contact_group(data: &Data, rt: &Runtime, o: &Map<String, Value>) -> A
     let complete = end >= list.len();
     let contacts = list[start_i..end]
         .iter()
-        .map(|c| MarkedContact {
-            contact: WireContact::new(&c.key()),
-            standard_mark: standard_mark_string(c.marks),
-            custom_mark: c.custom_mark.clone(),
-            group_ids: c.group_ids.clone(),
-            timestamp: c.mark_time,
-        })
+        .map(|c| MarkedContact::new(c))
         .collect();
     ok_bytes(GetContactGroupResponse {
         contacts,

@@ -91,6 +91,7 @@ pub fn generate(data: &mut Data, account: &str, g: &Generate) -> usize {
         let i = acc.ensure(key);
         let c = &mut acc.conversations[i];
         c.msg_time = t;
+        c.deleted = false;
         if n < g.pinned && !c.pinned {
             c.pinned = true;
             c.pinned_at = g.start_time;

@@ -6,9 +6,7 @@ use super::fields::{
     field, from_account, object, opt_str, opt_u64_array, path_of, req_array, req_u64,
 };
 use super::{account, account_mut, bad, err, marked_limit_reached, not_imported, ApiResult};
-use crate::model::{
-    now_secs, Account, ConvKey, Conversation, Data, Kind, CUSTOM_MARK_MAX, MARKED_LIMIT,
-};
+use crate::model::{Account, ConvKey, Conversation, Data, Kind, CUSTOM_MARK_MAX, MARKED_LIMIT};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -56,7 +54,7 @@ fn parse_mark_item(v: &Value, path: &str) -> ApiResult<MarkReq> {
 }
 
 /// Handles one `mark_contact` request body.
-pub fn mark_contact(data: &mut Data, o: &Map<String, Value>) -> ApiResult<Vec<u8>> {
+pub fn mark_contact(data: &mut Data, o: &Map<String, Value>, now: u64) -> ApiResult<Vec<u8>> {
     let from = from_account(o)?;
     let items = req_array(o, "", "MarkItem")?;
     if items.is_empty() || items.len() > MARK_ITEMS_MAX {
@@ -76,7 +74,6 @@ pub fn mark_contact(data: &mut Data, o: &Map<String, Value>) -> ApiResult<Vec<u8
     account(data, from)?;
     let unknown = unknown_peers(data, reqs.iter().map(|r| &r.key));
     let acc = account_mut(data, from)?;
-    let now = now_secs();
     let mut marked = acc.marked_count();
     let items = reqs
         .iter()
@@ -85,6 +82,7 @@ pub fn mark_contact(data: &mut Data, o: &Map<String, Value>) -> ApiResult<Vec<u8
             result: ContactResult::new(&r.key, mark_one(acc, r, &unknown, &mut marked, now)),
         })
         .collect();
+    acc.prune();
     ok_bytes(MarkResponse { items })
 }
 

@@ -4,13 +4,13 @@ use super::contact::{parse_contact, unknown_peers};
 use super::envelope::{ok_bytes, Empty};
 use super::fields::{from_account, req_array, req_u64};
 use super::{account, account_mut, bad, err, not_imported, ApiResult};
-use crate::app::Runtime;
-use crate::model::{now_secs, Data};
+use crate::model::Data;
+use crate::state::Runtime;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
 /// Handles one `top` request body.
-pub fn top(data: &mut Data, rt: &Runtime, o: &Map<String, Value>) -> ApiResult<Vec<u8>> {
+pub fn top(data: &mut Data, rt: &Runtime, o: &Map<String, Value>, now: u64) -> ApiResult<Vec<u8>> {
     let from = from_account(o)?;
     let op = req_u64(o, "", "OperationType")?;
     if op != 1 && op != 2 {
@@ -33,7 +33,6 @@ pub fn top(data: &mut Data, rt: &Runtime, o: &Map<String, Value>) -> ApiResult<V
         return Err(not_imported(id));
     }
     let acc = account_mut(data, from)?;
-    let now = now_secs();
     if op == 1 {
         let new_pins = keys
             .iter()
@@ -48,6 +47,8 @@ pub fn top(data: &mut Data, rt: &Runtime, o: &Map<String, Value>) -> ApiResult<V
         for k in &keys {
             let i = acc.ensure(k);
             let c = &mut acc.conversations[i];
+            // Pinning puts a deleted conversation back on the list.
+            c.deleted = false;
             if !c.pinned {
                 c.pinned = true;
                 c.pinned_at = now;
