@@ -38,7 +38,7 @@ module.exports = function lifecycleCommands({ PROGRAM, CONVERSATIONS }, cli) {
 
 --json writes {"group": {...}, "results": [...]}; --ndjson the same as one line.
 Exits 1 when the service refused any conversation (the results are printed first).`,
-      options: { "add-c2c": many, "add-group": many, "remove-c2c": many, "remove-group": many },
+      options: { name: { type: "string" }, "add-c2c": many, "add-group": many, "remove-c2c": many, "remove-group": many },
       run: runUpdate,
     },
     "delete-group": {

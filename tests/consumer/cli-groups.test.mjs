@@ -68,7 +68,10 @@ async function usage(args, pattern) {
 /** Runs the bin on a terminal (script(1) gives it a pty), typing `typed`; output is merged. */
 function onTerminal(args, typed) {
   const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(" ");
-  const r = spawnSync("script", ["-qec", command, "/dev/null"], { env: { ...env, TERM: "dumb" }, input: typed, encoding: "utf8" });
+  // script(1) keeps the pty open past the end of its own stdin: a command still waiting for
+  // input would wait for ever, so a hang fails here instead.
+  const r = spawnSync("script", ["-qec", command, "/dev/null"], { env: { ...env, TERM: "dumb" }, input: typed, encoding: "utf8", timeout: 30_000 });
+  assert.equal(r.error, undefined, `${args.join(" ")}: ${r.error}\n${r.stdout}`);
   assert.ok(!r.stdout.includes(SIG), r.stdout);
   return r;
 }
@@ -238,7 +241,9 @@ test("without --yes and with stdin not a terminal, destructive commands refuse (
 
 test("on a terminal, destructive commands ask first: only y or yes goes ahead", { skip: spawnSync("script", ["--version"]).status !== 0 && "no script(1)" }, async () => {
   await emu.post("stats/reset");
-  for (const typed of ["n\n", "\n", "maybe\n", ""]) {
+  // No, Enter alone, anything else, Ctrl-D (end of input). (Not Ctrl-C: typed before the
+  // command starts, it is a signal racing the command's start-up.)
+  for (const typed of ["n\n", "\n", "maybe\n", "\x04"]) {
     const r = onTerminal(["delete", "--account", "alice", "--c2c", "bob", "--clear-history"], typed);
     assert.equal(r.status, 1, r.stdout);
     assert.match(r.stdout, /Delete the conversation c2c bob and its roaming messages \(this cannot be undone\) from alice's conversation list\? \[y\/N\]/);
