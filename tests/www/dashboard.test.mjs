@@ -494,11 +494,10 @@ test("deletes a conversation after a confirmation, clearing its roaming messages
 test("shows per-item failures of a group update, and the errors of the new calls", async (t) => {
   // 1,000 conversations with marks (the service's cap on marked or grouped ones) and two
   // newer unmarked ones: adding those to a group must fail item by item (51008).
-  await emu.post("reset", { seed: "demo" });
+  const page = await openDashboard(t, { account: null });
   const marked = Array.from({ length: 1000 }, (_, i) => ({ type: "c2c", userId: `m${i}`, msgTime: 1700000000 + i, marks: [0] }));
   const fresh = [0, 1].map((i) => ({ type: "c2c", userId: `fresh${i}`, msgTime: 1800000000 + i }));
   await emu.post("conversations", { account: "capped", conversations: [...marked, ...fresh] });
-  const page = await openDashboard(t, { account: null });
   await openAccount(page, "capped");
   const error = page.getByTestId("error");
 
@@ -519,6 +518,9 @@ test("shows per-item failures of a group update, and the errors of the new calls
   assert.deepEqual(capped.byKey.get("c2c:m998").groupIds, [1]);
   assert.deepEqual(capped.byKey.get("c2c:fresh0").groupIds, []);
   await eventually(async () => assert.deepEqual(await groupIdsOf(page, "c2c:m998"), [1]));
+  await eventually(async () => assert.equal(await page.getByTestId("selection-count").textContent(), "2 selected", "the failed rows stay selected"));
+  assert.equal(await row(page, "c2c:fresh0").getByTestId("select").isChecked(), true);
+  assert.equal(await row(page, "c2c:m998").getByTestId("select").isChecked(), false);
   await page.screenshot({ path: join(shots, "item-failures.png") });
 
   // Whole-call errors: the service's (a fault), and input the package rejects.

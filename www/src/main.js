@@ -530,20 +530,20 @@ function renderGroupChoice(s) {
   updateSelection();
 }
 
-/** updateGroup with one list (`add` or `remove`); true when the call itself succeeded. */
+/** updateGroup with one list (`add` or `remove`); its per-item results, or null when the call failed. */
 async function changeMembers(s, group, op, conversations) {
   clearError();
   try {
     const { results } = await client.updateGroup(s.account, { name: group.name, [op]: conversations }, { signal: s.abort.signal });
-    if (!current(s)) return false;
+    if (!current(s)) return null;
     showItemFailures(op === "add" ? "add to group" : "remove from group", results);
     const done = results.filter((r) => r.ok).length;
     notify(`${op === "add" ? "Added" : "Removed"} ${done} of ${results.length} conversation${results.length === 1 ? "" : "s"} ${op === "add" ? "to" : "from"} "${group.name}".`);
     await refreshGroups(s);
-    return true;
+    return results;
   } catch (err) {
     if (current(s)) showError(err);
-    return false;
+    return null;
   }
 }
 
@@ -553,9 +553,10 @@ async function changeSelected(op) {
   if (!s || !group || !s.selected.size) return;
   const keys = [...s.selected];
   ui.addToGroup.disabled = ui.removeFromGroup.disabled = true;
-  const changed = await changeMembers(s, group, op, keys.map((k) => s.items.get(k).conversation));
+  const results = await changeMembers(s, group, op, keys.map((k) => s.items.get(k).conversation));
   if (!current(s)) return;
-  if (changed) clearSelection(s, keys);
+  // What failed stays selected, to try again or act on otherwise.
+  if (results) clearSelection(s, results.filter((r) => r.ok).map((r) => keyOf(r.conversation)));
   updateSelection();
 }
 
