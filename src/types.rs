@@ -138,7 +138,7 @@ impl Conversation {
 pub enum Mark {
     /// Bit 0: a favourite conversation.
     Favorite = 0,
-    /// An important conversation marked unread.
+    /// Bit 1: an important conversation marked unread.
     Unread = 1,
     /// Bit 2: a collapsed conversation.
     Collapsed = 2,
