@@ -1,3 +1,4 @@
+// @ts-check
 "use strict";
 // tencent-chat's conversation-group lifecycle commands: rename-group, update-group,
 // delete-group, find and delete. tencent-chat.cjs merges them into its COMMANDS table; the
@@ -5,12 +6,44 @@
 // called only when a command runs, once that file has defined them all.
 const readline = require("node:readline");
 
-/** The commands, given the CLI's usage text pieces and a getter for its helpers. */
+/** @typedef {import("../index.cjs").ConversationClient} ConversationClient */
+/** @typedef {import("../index.cjs").Conversation} Conversation */
+/** @typedef {import("../index.cjs").ItemResult} ItemResult */
+/**
+ * These commands' flags (with the CLI's common ones they use), as parseArgs gives them.
+ * @typedef {{
+ *   account: string, json?: boolean, ndjson?: boolean, name?: string, "new-name"?: string,
+ *   "add-c2c"?: string[], "add-group"?: string[], "remove-c2c"?: string[], "remove-group"?: string[],
+ *   "clear-history"?: boolean, yes?: boolean,
+ * }} Values
+ */
+/**
+ * What tencent-chat.cjs lends the commands when they run.
+ * @typedef {object} Helpers
+ * @property {(text: string) => void} out stdout, UserSig redacted
+ * @property {(text: string) => void} err stderr, UserSig redacted
+ * @property {(text: string) => string} redact
+ * @property {(values: Values) => "json" | "ndjson" | "table"} format
+ * @property {(columns: [string, string][], rows: Record<string, string>[], empty?: string) => string} table
+ * @property {(c: Conversation) => string} describe
+ * @property {(marks: number[] | undefined, raw: string | undefined) => string} describeMarks
+ * @property {(seconds: number) => string} when
+ * @property {(n: number, noun: string) => string} plural
+ * @property {(values: Values, whole: unknown, results: ItemResult[]) => number} itemResults
+ * @property {new (message: string) => Error} UsageError
+ * @property {number} FAILED
+ */
+
+/**
+ * The commands, given the CLI's usage text pieces and a getter for its helpers.
+ * @param {{ PROGRAM: string, CONVERSATIONS: string }} text
+ * @param {() => Helpers} cli
+ */
 module.exports = function lifecycleCommands({ PROGRAM, CONVERSATIONS }, cli) {
-  const yes = { yes: { type: "boolean", short: "y" } };
+  const yes = { yes: /** @type {const} */ ({ type: "boolean", short: "y" }) };
   const CONFIRM = `  -y, --yes          do not ask for confirmation. Without it the command asks on a
                      terminal, and refuses (exit 2) when stdin is not a terminal`;
-  const many = { type: "string", multiple: true };
+  const many = /** @type {const} */ ({ type: "string", multiple: true });
   return {
     "rename-group": {
       summary: "rename a conversation group (update_contact_group)",
@@ -86,6 +119,10 @@ ${CONFIRM}
     },
   };
 
+  /**
+   * @param {ConversationClient} client
+   * @param {Values} values
+   */
   async function runRename(client, values) {
     const { out, format, UsageError } = cli();
     if (values.name === undefined) throw new UsageError("--name is required");
@@ -97,12 +134,17 @@ ${CONFIRM}
     return 0;
   }
 
+  /**
+   * @param {ConversationClient} client
+   * @param {Values} values
+   */
   async function runUpdate(client, values) {
     const { out, format, describe, itemResults, UsageError } = cli();
     if (values.name === undefined) throw new UsageError("--name is required");
     const add = conversations(values["add-c2c"], values["add-group"]);
     const remove = conversations(values["remove-c2c"], values["remove-group"]);
     if (!add.length && !remove.length) throw new UsageError("nothing to change: give --add-c2c, --add-group, --remove-c2c or --remove-group");
+    /** @type {import("../index.cjs").GroupUpdate} */
     const change = { name: values.name };
     if (add.length) change.add = add;
     if (remove.length) change.remove = remove;
@@ -115,6 +157,10 @@ ${CONFIRM}
     return itemResults(values, updated, updated.results);
   }
 
+  /**
+   * @param {ConversationClient} client
+   * @param {Values} values
+   */
   async function runDeleteGroup(client, values) {
     const { out, format, UsageError } = cli();
     if (values.name === undefined) throw new UsageError("--name is required");
@@ -126,6 +172,11 @@ ${CONFIRM}
     return 0;
   }
 
+  /**
+   * @param {ConversationClient} client
+   * @param {Values} values
+   * @param {Conversation[]} given
+   */
   async function runFind(client, values, given) {
     const { out, format, table, describe, describeMarks, when, plural, UsageError } = cli();
     if (!given.length) throw new UsageError("give the conversations to look up with --c2c USER or --group GID");
@@ -155,6 +206,11 @@ ${CONFIRM}
     return 0;
   }
 
+  /**
+   * @param {ConversationClient} client
+   * @param {Values} values
+   * @param {Conversation[]} given
+   */
   async function runDelete(client, values, given) {
     const { out, format, describe, UsageError } = cli();
     if (given.length !== 1) throw new UsageError("give exactly one conversation to delete: --c2c USER or --group GID");
@@ -169,9 +225,14 @@ ${CONFIRM}
     return 0;
   }
 
-  /** c2c ids then group ids, as conversations. */
+  /**
+   * c2c ids then group ids, as conversations.
+   * @param {string[]} users
+   * @param {string[]} groups
+   * @returns {Conversation[]}
+   */
   function conversations(users = [], groups = []) {
-    return [...users.map((userId) => ({ type: "c2c", userId })), ...groups.map((groupId) => ({ type: "group", groupId }))];
+    return [...users.map((userId) => ({ type: /** @type {const} */ ("c2c"), userId })), ...groups.map((groupId) => ({ type: /** @type {const} */ ("group"), groupId }))];
   }
 
   /**
@@ -180,12 +241,16 @@ ${CONFIRM}
    * sent nothing). With stdin not a terminal there is nobody to ask, so it refuses (a usage
    * error) rather than guess: a script must say --yes.
    */
+  /**
+   * @param {Values} values
+   * @param {string} question
+   */
   async function confirm(values, question) {
     const { err, redact, UsageError } = cli();
     if (values.yes) return true;
     if (!process.stdin.isTTY) throw new UsageError("stdin is not a terminal, so nobody can confirm: pass --yes to delete without asking");
     const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
-    const answer = await new Promise((resolve) => {
+    const answer = await new Promise((/** @type {(answer: string) => void} */ resolve) => {
       rl.once("close", () => resolve("")); // end of input: no
       rl.once("SIGINT", () => rl.close()); // Ctrl-C at the question: no
       rl.question(redact(`${question} [y/N] `), resolve);
