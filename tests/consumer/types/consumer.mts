@@ -69,6 +69,8 @@ export async function lifecycle(): Promise<void> {
   const groups: GroupInfo[] = found.groups;
   const gone: void = await client.deleteConversation("alice", bob, { clearHistory: true, signal: controller.signal });
   await client.deleteConversation("alice", team);
+  const plain: ListPage = await client.listConversations("alice", { marks: false, groups: false });
+  console.log(plain.items[0]?.groupIds);
   // Inputs declared `as const` (readonly properties) are accepted.
   const carol = { type: "c2c", userId: "carol" } as const;
   const rename = { name: "Core", newName: "Core 2" } as const;
