@@ -240,8 +240,6 @@ ${CONFIRM}
    * question on stderr (anything but y or yes declines; the command then exits 1 having
    * sent nothing). With stdin not a terminal there is nobody to ask, so it refuses (a usage
    * error) rather than guess: a script must say --yes.
-   */
-  /**
    * @param {Values} values
    * @param {string} question
    */
