@@ -310,17 +310,12 @@ function renderGroupsView(s) {
       return h(
         "section",
         { class: "group", "data-testid": "group", dataset: { groupId: g.id } },
+        h("h3", null, h("span", { "data-testid": "group-name" }, g.name), h("small", null, ` #${g.id} · ${members.length} conversation${members.length === 1 ? "" : "s"}`)),
         h(
-          "h3",
-          null,
-          h("span", { "data-testid": "group-name" }, g.name),
-          h("small", null, ` #${g.id} · ${members.length} conversation${members.length === 1 ? "" : "s"}`),
-          h(
-            "span",
-            { class: "group-actions" },
-            h("button", { type: "button", dataset: { action: "rename-group", testid: "rename-group" }, "aria-label": `Rename ${g.name}` }, "Rename…"),
-            h("button", { type: "button", dataset: { action: "delete-group", testid: "delete-group" }, "aria-label": `Delete ${g.name}` }, "Delete…"),
-          ),
+          "div",
+          { class: "group-actions" },
+          h("button", { type: "button", dataset: { action: "rename-group", testid: "rename-group" }, "aria-label": `Rename ${g.name}` }, "Rename…"),
+          h("button", { type: "button", dataset: { action: "delete-group", testid: "delete-group" }, "aria-label": `Delete ${g.name}` }, "Delete…"),
         ),
         members.length
           ? h(
