@@ -161,6 +161,8 @@ Exits 1 when the service refused any conversation (the result is printed first).
     run: runCreateGroup,
   },
 };
+// The conversation-group lifecycle commands (lifecycle.cjs) take the helpers below when they run.
+Object.assign(COMMANDS, require("./lifecycle.cjs")({ PROGRAM, CONVERSATIONS }, () => ({ out, err, redact, format, table, describe, describeMarks, when, plural, itemResults, UsageError, FAILED })));
 
 const OVERVIEW = `${PROGRAM}: Tencent Cloud Chat conversations from the command line
 

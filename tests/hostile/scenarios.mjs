@@ -26,6 +26,19 @@ const PAGE = {
   TopStartIndex: 0,
 };
 
+const UPDATED = { UpdateGroupType: 2, GroupName: "g", GroupId: 1, OldGroupName: "g", ContactResultItem: [] };
+const BOB = { type: "c2c", userId: "bob" };
+const update = (result) => json({ ...OK, UpdateType: 1, UpdateGroupResult: { ...UPDATED, ...result } });
+const found = (item) => json({ ...OK, ContactResultItem: [{ Type: 1, To_Account: "bob", StandardMark: "1", ContactGroupId: [1], Timestamp: 1700000000, ...item }], GroupItem: [{ GroupName: "g", GroupId: 1 }] });
+// The calls of the group lifecycle endpoints, and their commands.
+const RENAME = { call: (c) => c.renameGroup(ACCOUNT, { name: "g", newName: "h" }), command: "v4/recentcontact/update_contact_group" };
+const ADD = { call: (c) => c.updateGroup(ACCOUNT, { name: "g", add: [BOB] }), command: "v4/recentcontact/update_contact_group" };
+const DEL_GROUP = { call: (c) => c.deleteGroup(ACCOUNT, "g"), command: "v4/recentcontact/del_contact_group" };
+const FIND = { call: (c) => c.findConversations(ACCOUNT, [BOB]), command: "v4/recentcontact/search_contact_group" };
+const DELETE = { call: (c) => c.deleteConversation(ACCOUNT, BOB, { clearHistory: true }), command: "v4/recentcontact/delete" };
+/** 301 conversations: two search_contact_group requests. */
+const MANY = Array.from({ length: 301 }, (_, i) => ({ type: "c2c", userId: `u${i}` }));
+
 /** A valid body for each command (what the server sends once a client's hostile turn is over). */
 export function okBody(command) {
   switch (command) {
@@ -37,6 +50,12 @@ export function okBody(command) {
       return { ...OK, ResultItem: [] };
     case "create_contact_group":
       return { ...OK, GroupResultItem: [{ GroupItem: { GroupName: "g", GroupId: 1 }, ResultItem: [] }] };
+    case "update_contact_group":
+      return { ...OK, UpdateType: 1, UpdateGroupResult: UPDATED };
+    case "del_contact_group":
+      return { ...OK, GroupItem: [{ GroupName: "g", GroupId: 1 }] };
+    case "search_contact_group":
+      return { ...OK, ContactResultItem: [], GroupItem: [] };
     default:
       return OK;
   }
@@ -57,8 +76,10 @@ function twentyMegabytes() {
 // the request and response), `expect` (the ChatError kind, or "ok", or a list of allowed
 // outcomes), and optionally `call` (default listConversations), `options` for the client,
 // `httpStatus`, `code`, `hostile` (how many POSTs get the hostile answer, default 1),
-// `sink: true` (a redirect: the second server must receive nothing) and `sent` (POSTs the
-// server must see, default 1 per attempt).
+// `sink: true` (a redirect: the second server must receive nothing), `sent` (POSTs the
+// server must see, default 1 per attempt), `okFirst` (POSTs answered validly before the
+// hostile ones), `requests` (requests the call makes, when it splits its input) and
+// `verify` (for a call that resolves: returns what is wrong with its value, if anything).
 export const SCENARIOS = [
   // Not the service at all.
   { name: "html-502", send: { status: 502, contentType: "text/html", body: "<html><body><h1>502 Bad Gateway</h1></body></html>" }, expect: "http", httpStatus: 502 },
@@ -136,6 +157,56 @@ export const SCENARIOS = [
   { name: "create-group-no-result", call: (c) => c.createGroup(ACCOUNT, { name: "g", conversations: [] }), send: json(OK), expect: "bad_response", command: "v4/recentcontact/create_contact_group" },
   { name: "pin-fail-code-0", call: (c) => c.pin(ACCOUNT, [{ type: "c2c", userId: "b" }]), send: json({ ActionStatus: "FAIL", ErrorCode: 0 }), expect: "bad_response", command: "v4/recentcontact/top" },
   { name: "raw-request-array", call: (c) => c.request("v4/recentcontact/delete", { From_Account: ACCOUNT }), send: json("[]"), expect: "bad_response", command: "v4/recentcontact/delete" },
+
+  // The group lifecycle endpoints: update_contact_group, del_contact_group,
+  // search_contact_group and delete.
+  { name: "update-group-no-result", ...ADD, send: json({ ...OK, UpdateType: 1 }), expect: "bad_response" },
+  { name: "update-group-result-array", ...ADD, send: json({ ...OK, UpdateType: 1, UpdateGroupResult: [UPDATED] }), expect: "bad_response" },
+  { name: "update-group-result-code-string", ...ADD, send: update({ ContactResultItem: [{ ContactOptType: 1, ContactItem: { Type: 1, To_Account: "bob" }, ResultCode: "0", ResultInfo: "" }] }), expect: "bad_response" },
+  { name: "update-group-item-without-conversation", ...ADD, send: update({ ContactResultItem: [{ ContactOptType: 1, ContactItem: { Type: 1 }, ResultCode: 0, ResultInfo: "" }] }), expect: "bad_response" },
+  { name: "rename-group-id-negative", ...RENAME, send: update({ UpdateGroupType: 1, GroupName: "h", GroupId: -1 }), expect: "bad_response" },
+  { name: "rename-group-id-beyond-2pow53", ...RENAME, send: json(JSON.stringify({ ...OK, UpdateType: 1, UpdateGroupResult: { ...UPDATED, GroupName: "h", GroupId: 7 } }).replace('"GroupId":7', '"GroupId":9007199254740993')), expect: "bad_response" },
+  {
+    // The docs' sample has no rename answer: one without ContactResultItem or OldGroupName must decode.
+    name: "rename-group-minimal-answer",
+    ...RENAME,
+    send: json({ ActionStatus: "OK", ErrorCode: 0, UpdateGroupResult: { UpdateGroupType: 1, GroupName: "h", GroupId: 7 } }),
+    expect: "ok",
+    verify: (group) => (group?.name === "h" && group?.id === 7 ? undefined : `resolved to ${JSON.stringify(group)}`),
+  },
+  { name: "rename-group-stall", ...RENAME, send: { stall: "headers" }, expect: "timeout" },
+  { name: "delete-group-no-group-item", ...DEL_GROUP, send: json(OK), expect: "bad_response" },
+  { name: "delete-group-id-string", ...DEL_GROUP, send: json({ ...OK, GroupItem: [{ GroupName: "g", GroupId: "1" }] }), expect: "bad_response" },
+  { name: "delete-group-echoes-usersig", ...DEL_GROUP, send: { echoSig: true }, expect: "api", code: 70003 },
+  { name: "find-result-object", ...FIND, send: json({ ...OK, ContactResultItem: { Type: 1, To_Account: "bob" }, GroupItem: [] }), expect: "bad_response" },
+  { name: "find-standard-mark-number", ...FIND, send: found({ StandardMark: 11 }), expect: "bad_response" },
+  { name: "find-group-id-float", ...FIND, send: found({ ContactGroupId: [1.5] }), expect: "bad_response" },
+  { name: "find-type-string", ...FIND, send: found({ Type: "1" }), expect: "bad_response" },
+  {
+    // The docs' 2026 sample: a group entry with StandardMark "" and no CustomMark.
+    name: "find-sample-answer",
+    ...FIND,
+    call: (c) => c.findConversations(ACCOUNT, [{ type: "group", groupId: "@TGS#1" }, BOB]),
+    send: json({ ...OK, ContactResultItem: [{ Type: 2, ToGroupId: "@TGS#1", StandardMark: "", ContactGroupId: [1], Timestamp: 1775186067 }], GroupItem: [{ GroupName: "g", GroupId: 1 }] }),
+    expect: "ok",
+    verify: (v) => (v?.conversations?.[0]?.conversation?.groupId === "@TGS#1" && v.groups?.[0]?.id === 1 ? undefined : `resolved to ${JSON.stringify(v)}`),
+  },
+  {
+    // 301 conversations go out as two requests: the first answered, the second a gateway's 502.
+    name: "find-split-second-fails",
+    call: (c) => c.findConversations(ACCOUNT, MANY),
+    command: "v4/recentcontact/search_contact_group",
+    send: { status: 502, contentType: "text/html", body: "<h1>502</h1>" },
+    okFirst: 1,
+    requests: 2,
+    sent: 3, // both requests, then the follow-up call
+    expect: "http",
+    httpStatus: 502,
+  },
+  { name: "delete-fail-code-0", ...DELETE, send: json({ ActionStatus: "FAIL", ErrorCode: 0 }), expect: "bad_response" },
+  { name: "delete-error-code-string", ...DELETE, send: json({ ActionStatus: "FAIL", ErrorCode: "50002" }), expect: "bad_response" },
+  { name: "delete-reset", ...DELETE, send: { destroy: "before" }, expect: "network" },
+  { name: "delete-echoes-usersig", ...DELETE, send: { echoSig: true }, expect: "api", code: 70003 },
 
   // Whole-list walks against a server that would keep them going forever: they must end
   // with bad_response, not loop. (The walk's own error comes from its state machine after
@@ -267,6 +338,10 @@ export async function runScenario(api, base, scenario, survivor) {
   const got = outcome.ok ? "ok" : outcome.error?.kind;
   const shown = outcome.ok ? "resolved" : `${outcome.error?.kind}: ${outcome.error?.message}`;
   check(allowed.includes(got), `expected ${allowed.join(" or ")}, got ${shown}`);
+  if (outcome.ok && scenario.verify) {
+    const wrong = scenario.verify(outcome.value);
+    check(wrong === undefined, wrong);
+  }
   // Within the timeout (plus scheduling slack); a timeout must not fire early either.
   check(elapsedMs < options.timeoutMs * (scenario.attempts ?? 1) + 1000, `took ${elapsedMs} ms (timeout ${options.timeoutMs} ms)`);
   let attempts = 0;
@@ -300,7 +375,8 @@ export async function runScenario(api, base, scenario, survivor) {
   const responses = events.filter((e) => e.hook === "onResponse");
   if (attempts === -1) attempts = requests.length;
   const posts = attempts;
-  check(requests.length === attempts && responses.length === attempts, `hooks: ${requests.length} onRequest, ${responses.length} onResponse for ${attempts} attempts`);
+  const sends = scenario.requests ?? attempts;
+  check(requests.length === sends && responses.length === sends, `hooks: ${requests.length} onRequest, ${responses.length} onResponse for ${sends} requests`);
   const retries = events.filter((e) => e.hook === "onRetry").length;
   const expectedRetries = scenario.walk ? 0 : (scenario.retryHooks ?? Math.max(0, attempts - 1));
   check(retries === expectedRetries, `${retries} onRetry calls, expected ${expectedRetries}`);

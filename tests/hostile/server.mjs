@@ -1,8 +1,9 @@
 // The hostile server: node:http on 127.0.0.1, one scenario per path prefix
 // (`/s/{scenario}/{clientId}`, used as a client's `endpoint`), with CORS so that a page on
 // another loopback origin can call it. It answers a client's first `hostile` POSTs with
-// the scenario's response and valid bodies after that. A second server (the "sink") is the
-// target of the redirect scenarios and must never receive anything.
+// the scenario's response and valid bodies after that (and before, for its `okFirst`
+// ones). A second server (the "sink") is the target of the redirect scenarios and must
+// never receive anything.
 import http from "node:http";
 import { SIG, okBody, scenarioByName } from "./scenarios.mjs";
 
@@ -59,7 +60,8 @@ export async function startHostileServer() {
       const key = `${name}/${clientId}`;
       const n = (posts.get(key) ?? 0) + 1;
       posts.set(key, n);
-      if (n > (scenario.hostile ?? 1)) {
+      const okFirst = scenario.okFirst ?? 0;
+      if (n <= okFirst || n > okFirst + (scenario.hostile ?? 1)) {
         return res.writeHead(200, { ...CORS, "content-type": "application/json" }).end(JSON.stringify(okBody(command)));
       }
       hostile(scenario.send, command, req, res, raw);

@@ -367,3 +367,177 @@ test("the UserSig is never in storage, cookies, the URL or the DOM; one in the U
   assert.match(await other.getByTestId("notice").textContent(), /ignored/);
   assert.equal(await other.getByTestId("endpoint").inputValue(), emu.url, "the other fields stay pre-filled");
 });
+
+const groupSection = (page, id) => page.locator(`[data-testid=group][data-group-id="${id}"]`);
+const groupIdsOf = async (page, key) => (await readRows(page)).find((r) => r.key === key).groups;
+
+test("renames a group, adds and removes the selected rows, removes a member, deletes the group after a confirmation", async (t) => {
+  const page = await openDashboard(t);
+  const dialog = page.getByTestId("confirm-dialog");
+
+  // Rename "Team" (#2); Enter in the field saves.
+  await page.getByTestId("tab-groups").click();
+  await groupSection(page, 2).getByTestId("rename-group").click();
+  assert.equal(await page.getByTestId("rename-input").inputValue(), "Team");
+  await page.getByTestId("rename-input").fill("Core team");
+  await page.getByTestId("rename-input").press("Enter");
+  await eventually(async () => assert.equal(await groupSection(page, 2).getByTestId("group-name").textContent(), "Core team"));
+  assert.match(await page.getByTestId("notice").textContent(), /Renamed group "Team" to "Core team"/);
+  assert.deepEqual((await state("alice")).groups, [{ id: 1, name: "Customers" }, { id: 2, name: "Core team" }]);
+  const chips = page.locator(`[data-testid=conversations] tr[data-key="c2c:bob"] [data-testid=group-chip]`);
+  await eventually(async () => assert.ok((await chips.allTextContents()).includes("Core team"), "bob's row shows the new name"));
+
+  // Add two rows that are in no group to it, from the selection bar.
+  await page.getByTestId("tab-conversations").click();
+  const picked = (await readRows(page, "[data-testid=rows]")).filter((r) => !r.groups.length).slice(0, 2).map((r) => r.key);
+  assert.equal(picked.length, 2);
+  assert.equal(await page.getByTestId("add-to-group").isDisabled(), true, "nothing selected yet");
+  for (const key of picked) await row(page, key).getByTestId("select").check();
+  await page.getByTestId("target-group").selectOption("2");
+  await page.getByTestId("add-to-group").click();
+  await eventually(async () => assert.match(await page.getByTestId("notice").textContent(), /Added 2 of 2 conversations to "Core team"/));
+  await eventually(async () => {
+    for (const key of picked) assert.deepEqual(await groupIdsOf(page, key), [2]);
+  });
+  let alice = await state("alice");
+  for (const key of picked) assert.deepEqual(alice.byKey.get(key).groupIds, [2]);
+  await eventually(async () => assert.equal(await page.getByTestId("selection-count").textContent(), "0 selected", "selection cleared"));
+  assert.equal(await page.getByTestId("error").isHidden(), true);
+  await page.screenshot({ path: join(shots, "group-added.png") });
+
+  // Take the first one out again, from the selection bar.
+  await row(page, picked[0]).getByTestId("select").check();
+  await page.getByTestId("remove-from-group").click();
+  await eventually(async () => assert.match(await page.getByTestId("notice").textContent(), /Removed 1 of 1 conversation from "Core team"/));
+  await eventually(async () => assert.deepEqual(await groupIdsOf(page, picked[0]), []));
+  assert.deepEqual((await state("alice")).byKey.get(picked[0]).groupIds, []);
+
+  // And the second from the groups view, with its member's Remove button.
+  await page.getByTestId("tab-groups").click();
+  const member = groupSection(page, 2).locator(`[data-testid=group-member][data-key="${picked[1]}"]`);
+  await member.getByTestId("remove-member").click();
+  await member.waitFor({ state: "detached" });
+  alice = await state("alice");
+  assert.deepEqual(alice.byKey.get(picked[1]).groupIds, []);
+  const members = alice.conversations.filter((c) => c.groupIds.includes(2)).map(keyOf);
+  assert.ok(members.length > 0, "the seeded members stay");
+  assert.deepEqual(new Set(await groupSection(page, 2).getByTestId("group-member").evaluateAll((els) => els.map((e) => e.dataset.key))), new Set(members));
+
+  // Delete: cancelled first (nothing happens), then confirmed.
+  await groupSection(page, 2).getByTestId("delete-group").click();
+  await dialog.waitFor();
+  assert.match(await page.getByTestId("confirm-title").textContent(), /Delete group "Core team"\?/);
+  assert.match(await page.getByTestId("confirm-text").textContent(), new RegExp(`its ${members.length} conversations stay`));
+  assert.equal(await page.getByTestId("clear-history").isVisible(), false, "no history option for a group");
+  await page.screenshot({ path: join(shots, "confirm-delete-group.png") });
+  await page.getByTestId("confirm-cancel").click();
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal((await state("alice")).groups.length, 2, "cancel deletes nothing");
+
+  await groupSection(page, 2).getByTestId("delete-group").click();
+  await page.getByTestId("confirm-ok").click();
+  await groupSection(page, 2).waitFor({ state: "detached" });
+  assert.match(await page.getByTestId("notice").textContent(), /Deleted group "Core team" \(#2\)/);
+  alice = await state("alice");
+  assert.deepEqual(alice.groups, [{ id: 1, name: "Customers" }]);
+  for (const key of members) assert.ok(alice.byKey.has(key), `${key} is still a conversation`);
+  await page.getByTestId("tab-conversations").click();
+  await eventually(async () => {
+    for (const r of await readRows(page)) assert.ok(!r.groups.includes(2), `${r.key} still shows group 2`);
+  });
+  assert.deepEqual(await page.getByTestId("target-group").locator("option").allTextContents(), ["Customers (#1)"]);
+  assert.equal(await page.getByTestId("error").isHidden(), true);
+});
+
+test("deletes a conversation after a confirmation, clearing its roaming messages when asked", async (t) => {
+  const page = await openDashboard(t);
+  const dialog = page.getByTestId("confirm-dialog");
+  const [first, second] = (await readRows(page, "[data-testid=rows]")).map((r) => r.key);
+
+  // Escape and Cancel leave it alone.
+  await row(page, first).getByTestId("delete-conversation").click();
+  await dialog.waitFor();
+  assert.match(await page.getByTestId("confirm-title").textContent(), new RegExp(`Delete conversation ${first.split(":")[1]}\\?`));
+  assert.equal(await page.getByTestId("clear-history").isChecked(), false, "history is kept unless asked");
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await row(page, first).getByTestId("delete-conversation").click();
+  await page.getByTestId("confirm-cancel").click();
+  await dialog.waitFor({ state: "hidden" });
+  assert.ok(!(await state("alice")).byKey.get(first).deleted);
+  assert.equal((await readRows(page)).length, 100);
+
+  await emu.post("stats/reset");
+  await row(page, first).getByTestId("delete-conversation").click();
+  await page.screenshot({ path: join(shots, "confirm-delete-conversation.png") });
+  await page.getByTestId("confirm-ok").click();
+  await row(page, first).waitFor({ state: "detached" });
+  assert.equal((await state("alice")).byKey.get(first)?.deleted ?? true, true, "off the list");
+  assert.match(await page.getByTestId("notice").textContent(), /^Deleted \S+\.$/);
+  assert.match(await page.getByTestId("list-status").textContent(), /^99 conversations \(3 pinned\)/);
+
+  await row(page, second).getByTestId("select").check();
+  await row(page, second).getByTestId("delete-conversation").click();
+  await page.getByTestId("clear-history").check();
+  await page.getByTestId("confirm-ok").click();
+  await row(page, second).waitFor({ state: "detached" });
+  assert.equal((await state("alice")).byKey.get(second)?.deleted ?? true, true, "off the list");
+  assert.match(await page.getByTestId("notice").textContent(), /and its roaming messages/);
+  assert.equal(await page.getByTestId("selection-count").textContent(), "0 selected", "a deleted row leaves the selection");
+  const deletes = (await emu.get("stats")).recent.filter((r) => r.command === "delete").map((r) => r.body);
+  assert.equal(deletes.length, 2);
+  assert.equal(deletes[0].ClearRamble ?? 0, 0);
+  assert.equal(deletes[1].ClearRamble, 1);
+  assert.equal(await page.getByTestId("error").isHidden(), true);
+});
+
+test("shows per-item failures of a group update, and the errors of the new calls", async (t) => {
+  // 1,000 conversations with marks (the service's cap on marked or grouped ones) and two
+  // newer unmarked ones: adding those to a group must fail item by item (51008).
+  const page = await openDashboard(t, { account: null });
+  const marked = Array.from({ length: 1000 }, (_, i) => ({ type: "c2c", userId: `m${i}`, msgTime: 1700000000 + i, marks: [0] }));
+  const fresh = [0, 1].map((i) => ({ type: "c2c", userId: `fresh${i}`, msgTime: 1800000000 + i }));
+  await emu.post("conversations", { account: "capped", conversations: [...marked, ...fresh] });
+  await openAccount(page, "capped");
+  const error = page.getByTestId("error");
+
+  // A group with one marked conversation (already counted: it fits).
+  await row(page, "c2c:m999").getByTestId("select").check();
+  await page.getByTestId("new-group-name").fill("Capped");
+  await page.getByTestId("create-group").click();
+  await eventually(async () => assert.match(await page.getByTestId("notice").textContent(), /Created group "Capped" \(#1\) with 1 conversations/));
+
+  for (const key of ["c2c:fresh1", "c2c:fresh0", "c2c:m998"]) await row(page, key).getByTestId("select").check();
+  await page.getByTestId("add-to-group").click();
+  await error.waitFor();
+  assert.equal(await error.getByTestId("error-kind").textContent(), "item_failed");
+  assert.match(await error.getByTestId("error-code").textContent(), /^code 51008\b/);
+  assert.match(await error.getByTestId("error-message").textContent(), /^add to group: 2 of 3 failed — fresh1: 51008 .*; fresh0: 51008 /);
+  await eventually(async () => assert.match(await page.getByTestId("notice").textContent(), /Added 1 of 3 conversations to "Capped"/));
+  const capped = await state("capped");
+  assert.deepEqual(capped.byKey.get("c2c:m998").groupIds, [1]);
+  assert.deepEqual(capped.byKey.get("c2c:fresh0").groupIds, []);
+  await eventually(async () => assert.deepEqual(await groupIdsOf(page, "c2c:m998"), [1]));
+  await eventually(async () => assert.equal(await page.getByTestId("selection-count").textContent(), "2 selected", "the failed rows stay selected"));
+  assert.equal(await row(page, "c2c:fresh0").getByTestId("select").isChecked(), true);
+  assert.equal(await row(page, "c2c:m998").getByTestId("select").isChecked(), false);
+  await page.screenshot({ path: join(shots, "item-failures.png") });
+
+  // Whole-call errors: the service's (a fault), and input the package rejects.
+  await page.getByTestId("dismiss-error").click();
+  await page.getByTestId("tab-groups").click();
+  await emu.post("faults", { command: "del_contact_group", count: 1, fault: { kind: "error", code: 51009, info: "group not found" } });
+  await groupSection(page, 1).getByTestId("delete-group").click();
+  await page.getByTestId("confirm-ok").click();
+  await error.waitFor();
+  assert.equal(await error.getByTestId("error-kind").textContent(), "api");
+  assert.match(await error.getByTestId("error-code").textContent(), /^code 51009\b/);
+  assert.equal((await state("capped")).groups.length, 1, "nothing deleted");
+  assert.equal(await groupSection(page, 1).isVisible(), true);
+
+  await groupSection(page, 1).getByTestId("rename-group").click();
+  await page.getByTestId("rename-input").fill("x".repeat(33));
+  await page.getByTestId("rename-save").click();
+  await eventually(async () => assert.equal(await error.getByTestId("error-kind").textContent(), "invalid_input"));
+  assert.deepEqual((await state("capped")).groups, [{ id: 1, name: "Capped" }]);
+});

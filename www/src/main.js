@@ -1,4 +1,5 @@
-// The admin dashboard: connect, list an account's conversations, pin, mark, group.
+// The admin dashboard: connect, list an account's conversations, pin, mark, group them,
+// and the groups' lifecycle (rename, add/remove conversations, delete), delete conversations.
 // It uses the package as any app would, from its dependency (../pkg), not from source.
 import { ConversationClient, ChatError } from "tencent-chat-conversations";
 import { h, keyOf, idOf, markLabel, timeCell, conversationCell, markBadges, customMarkBadge, groupChips, conversationRow } from "./view.js";
@@ -16,9 +17,13 @@ const ui = {
   conversationsView: $("conversations-view"), groupsView: $("groups-view"),
   listStatus: $("list-status"), loadMore: $("load-more"), loadAll: $("load-all"),
   groupForm: $("group-form"), groupName: $("group-name"), createGroup: $("create-group"), selectionCount: $("selection-count"),
+  targetGroup: $("target-group"), addToGroup: $("add-to-group"), removeFromGroup: $("remove-from-group"),
   table: $("conversations"), pinnedRows: $("pinned-rows"), rows: $("rows"),
   groups: $("groups"), markedRows: $("marked-rows"),
   markEditor: $("mark-editor"), markForm: $("mark-form"), markTarget: $("mark-target"), appBits: $("app-bits"), customMark: $("custom-mark"),
+  confirmDialog: $("confirm-dialog"), confirmTitle: $("confirm-title"), confirmText: $("confirm-text"),
+  clearHistoryField: $("clear-history-field"), clearHistory: $("clear-history"),
+  renameDialog: $("rename-dialog"), renameTarget: $("rename-target"), renameInput: $("rename-input"),
 };
 
 /** The client holds the UserSig; nothing else in the page does. */
@@ -52,7 +57,7 @@ function notify(text) {
   ui.notice.textContent = text;
 }
 
-/** Per-item failures of mark/createGroup: the call succeeded, some items did not. */
+/** Per-item failures of mark/createGroup/updateGroup: the call succeeded, some items did not. */
 function showItemFailures(what, results) {
   const failed = results.filter((r) => !r.ok);
   if (!failed.length) return;
@@ -138,6 +143,7 @@ function closeSession() {
   clearRows(ui.pinnedRows);
   clearRows(ui.rows);
   ui.groups.replaceChildren();
+  ui.targetGroup.replaceChildren();
   ui.markedRows.replaceChildren();
   updateListStatus();
   updateSelection();
@@ -310,13 +316,31 @@ function renderGroupsView(s) {
         "section",
         { class: "group", "data-testid": "group", dataset: { groupId: g.id } },
         h("h3", null, h("span", { "data-testid": "group-name" }, g.name), h("small", null, ` #${g.id} · ${members.length} conversation${members.length === 1 ? "" : "s"}`)),
+        h(
+          "div",
+          { class: "group-actions" },
+          h("button", { type: "button", dataset: { action: "rename-group", testid: "rename-group" }, "aria-label": `Rename ${g.name}` }, "Rename…"),
+          h("button", { type: "button", dataset: { action: "delete-group", testid: "delete-group" }, "aria-label": `Delete ${g.name}` }, "Delete…"),
+        ),
         members.length
-          ? h("ul", null, members.map((m) => h("li", { "data-testid": "group-member", dataset: { key: keyOf(m.conversation) } }, label(m.conversation))))
+          ? h(
+              "ul",
+              null,
+              members.map((m) =>
+                h(
+                  "li",
+                  { "data-testid": "group-member", dataset: { key: keyOf(m.conversation) } },
+                  label(m.conversation),
+                  h("button", { type: "button", dataset: { action: "remove-member", testid: "remove-member" }, "aria-label": `Remove ${idOf(m.conversation)} from ${g.name}` }, "Remove"),
+                ),
+              ),
+            )
           : h("p", { class: "muted" }, "No conversations"),
       );
     }),
   );
   if (!s.groups.length) ui.groups.append(h("p", { class: "muted" }, "No conversation groups yet."));
+  renderGroupChoice(s);
   const rows = document.createDocumentFragment();
   for (const c of s.marked) {
     rows.append(
@@ -381,6 +405,7 @@ function onTableClick(event) {
   if (!row || !session) return;
   const key = row.dataset.key;
   if (button.dataset.action === "marks") openMarkEditor(session, key);
+  else if (button.dataset.action === "delete") deleteConversation(session, key);
   else togglePin(session, key);
 }
 
@@ -398,6 +423,18 @@ function updateSelection() {
   const n = session?.selected.size ?? 0;
   ui.selectionCount.textContent = `${n} selected`;
   ui.createGroup.disabled = n === 0;
+  ui.addToGroup.disabled = ui.removeFromGroup.disabled = n === 0 || !ui.targetGroup.value;
+}
+
+/** Unticks the given rows (after an action on the selection succeeded). */
+function clearSelection(s, keys) {
+  for (const k of keys) {
+    s.selected.delete(k);
+    const row = s.rows.get(k);
+    row?.classList.remove("selected");
+    const box = row?.querySelector("[data-testid=select]");
+    if (box) box.checked = false;
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -469,19 +506,158 @@ async function createGroup(event) {
     showItemFailures("create group", results);
     notify(`Created group "${group.name}" (#${group.id}) with ${results.filter((r) => r.ok).length} conversations.`);
     ui.groupName.value = "";
-    s.selected.clear();
-    for (const k of keys) {
-      const row = s.rows.get(k);
-      row?.classList.remove("selected");
-      const box = row?.querySelector("[data-testid=select]");
-      if (box) box.checked = false;
-    }
+    clearSelection(s, keys);
     await refreshGroups(s);
   } catch (err) {
     if (current(s)) showError(err);
   } finally {
     if (current(s)) updateSelection();
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// The groups' lifecycle: add or remove conversations, rename, delete (groups go by name)
+
+/** The group choice next to the selection, kept on the same group across refreshes. */
+function renderGroupChoice(s) {
+  const chosen = ui.targetGroup.value;
+  ui.targetGroup.replaceChildren(
+    ...(s.groups.length
+      ? s.groups.map((g) => h("option", { value: String(g.id) }, `${g.name} (#${g.id})`))
+      : [h("option", { value: "" }, "no groups yet")]),
+  );
+  if (s.groups.some((g) => String(g.id) === chosen)) ui.targetGroup.value = chosen;
+  updateSelection();
+}
+
+/** updateGroup with one list (`add` or `remove`); its per-item results, or null when the call failed. */
+async function changeMembers(s, group, op, conversations) {
+  clearError();
+  try {
+    const { results } = await client.updateGroup(s.account, { name: group.name, [op]: conversations }, { signal: s.abort.signal });
+    if (!current(s)) return null;
+    showItemFailures(op === "add" ? "add to group" : "remove from group", results);
+    const done = results.filter((r) => r.ok).length;
+    notify(`${op === "add" ? "Added" : "Removed"} ${done} of ${results.length} conversation${results.length === 1 ? "" : "s"} ${op === "add" ? "to" : "from"} "${group.name}".`);
+    await refreshGroups(s);
+    return results;
+  } catch (err) {
+    if (current(s)) showError(err);
+    return null;
+  }
+}
+
+async function changeSelected(op) {
+  const s = session;
+  const group = s?.groups.find((g) => String(g.id) === ui.targetGroup.value);
+  if (!s || !group || !s.selected.size) return;
+  const keys = [...s.selected];
+  ui.addToGroup.disabled = ui.removeFromGroup.disabled = true;
+  const results = await changeMembers(s, group, op, keys.map((k) => s.items.get(k).conversation));
+  if (!current(s)) return;
+  // What failed stays selected, to try again or act on otherwise.
+  if (results) clearSelection(s, results.filter((r) => r.ok).map((r) => keyOf(r.conversation)));
+  updateSelection();
+}
+
+function onGroupsClick(event) {
+  const button = event.target.closest("button[data-action]");
+  const s = session;
+  const group = s?.groups.find((g) => String(g.id) === button?.closest("[data-group-id]")?.dataset.groupId);
+  if (!group) return;
+  const action = button.dataset.action;
+  if (action === "rename-group") renameGroup(s, group);
+  else if (action === "delete-group") deleteGroup(s, group);
+  else if (action === "remove-member") {
+    const member = s.marked.find((c) => keyOf(c.conversation) === button.closest("li").dataset.key);
+    if (member) changeMembers(s, group, "remove", [member.conversation]);
+  }
+}
+
+/** Opens a modal <dialog>; resolves with its returnValue once it closes ("" on Escape). */
+function ask(dialog) {
+  dialog.returnValue = "";
+  dialog.showModal();
+  return new Promise((resolve) => dialog.addEventListener("close", () => resolve(dialog.returnValue), { once: true }));
+}
+
+/** Asks before an irreversible delete; `clearHistory` offers that option too. */
+async function confirmDelete(title, text, { clearHistory = false } = {}) {
+  ui.confirmTitle.textContent = title;
+  ui.confirmText.textContent = text;
+  ui.clearHistoryField.hidden = !clearHistory;
+  ui.clearHistory.checked = false;
+  const confirmed = (await ask(ui.confirmDialog)) === "confirm";
+  return { confirmed, clearHistory: clearHistory && ui.clearHistory.checked };
+}
+
+async function renameGroup(s, group) {
+  ui.renameTarget.textContent = `"${group.name}"`;
+  ui.renameInput.value = group.name;
+  const answer = await ask(ui.renameDialog);
+  const newName = ui.renameInput.value.trim();
+  if (answer !== "save" || !current(s)) return;
+  if (newName === group.name) return notify("No change.");
+  clearError();
+  try {
+    const renamed = await client.renameGroup(s.account, { name: group.name, newName }, { signal: s.abort.signal });
+    if (!current(s)) return;
+    notify(`Renamed group "${group.name}" to "${renamed.name}".`);
+    await refreshGroups(s);
+  } catch (err) {
+    if (current(s)) showError(err);
+  }
+}
+
+async function deleteGroup(s, group) {
+  const members = s.marked.filter((c) => c.groupIds.includes(group.id)).length;
+  const { confirmed } = await confirmDelete(
+    `Delete group "${group.name}"?`,
+    `The group is deleted; its ${members} conversation${members === 1 ? "" : "s"} stay in ${s.account}'s conversation list.`,
+  );
+  if (!confirmed || !current(s)) return;
+  clearError();
+  try {
+    const deleted = await client.deleteGroup(s.account, group.name, { signal: s.abort.signal });
+    if (!current(s)) return;
+    notify(`Deleted group "${deleted.name}" (#${deleted.id}).`);
+    await refreshGroups(s);
+  } catch (err) {
+    if (current(s)) showError(err);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Deleting a conversation (after a confirmation)
+
+async function deleteConversation(s, key) {
+  const { conversation } = s.items.get(key);
+  const answer = await confirmDelete(
+    `Delete conversation ${idOf(conversation)}?`,
+    `It is removed from ${s.account}'s conversation list. Its messages stay in the cloud unless you clear them too.`,
+    { clearHistory: true },
+  );
+  if (!answer.confirmed || !current(s)) return;
+  clearError();
+  await withBusy(s, key, async () => {
+    const opts = { signal: s.abort.signal };
+    if (answer.clearHistory) opts.clearHistory = true;
+    await client.deleteConversation(s.account, conversation, opts);
+    if (!current(s)) return;
+    removeRow(s, key);
+    notify(`Deleted ${idOf(conversation)}${answer.clearHistory ? " and its roaming messages" : ""}.`);
+    await refreshGroups(s);
+  });
+}
+
+/** Forgets a deleted conversation: its row, item and selection. */
+function removeRow(s, key) {
+  s.rows.get(key)?.remove();
+  s.rows.delete(key);
+  s.items.delete(key);
+  s.selected.delete(key);
+  updateSelection();
+  updateListStatus();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -507,6 +683,16 @@ ui.table.addEventListener("click", onTableClick);
 ui.table.addEventListener("change", onTableChange);
 ui.groupForm.addEventListener("submit", createGroup);
 ui.markEditor.addEventListener("close", onMarkEditorClose);
+ui.targetGroup.addEventListener("change", updateSelection);
+ui.addToGroup.addEventListener("click", () => changeSelected("add"));
+ui.removeFromGroup.addEventListener("click", () => changeSelected("remove"));
+ui.groups.addEventListener("click", onGroupsClick);
+// Enter in the name field renames (implicit submission would press the first button, Cancel).
+ui.renameInput.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter") return;
+  event.preventDefault();
+  ui.renameDialog.close("save");
+});
 ui.tabConversations.addEventListener("click", () => showTab(false));
 ui.tabGroups.addEventListener("click", () => showTab(true));
 ui.error.querySelector("[data-testid=dismiss-error]").addEventListener("click", clearError);

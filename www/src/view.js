@@ -74,6 +74,7 @@ export function conversationRow(key, item, info, { selected, busy, groupNames })
       { class: "col-actions" },
       h("button", { type: "button", disabled: busy, dataset: { action: item.pinned ? "unpin" : "pin", testid: item.pinned ? "unpin" : "pin" } }, item.pinned ? "Unpin" : "Pin"),
       h("button", { type: "button", disabled: busy, dataset: { action: "marks", testid: "edit-marks" } }, "Marks…"),
+      h("button", { type: "button", disabled: busy, dataset: { action: "delete", testid: "delete-conversation" }, "aria-label": `Delete ${label}` }, "Delete…"),
     ),
   );
 }

@@ -1,7 +1,7 @@
 // A strict TypeScript consumer of the package (ESM). Compiles with tsc --strict, and each
 // `@ts-expect-error` line must really be an error, or tsc fails.
 import { ConversationClient, ChatError, Mark } from "tencent-chat-conversations";
-import type { AllGroups, Conversation, ConversationItem, ListPage, GroupsPage, ItemResult, ErrorKind } from "tencent-chat-conversations";
+import type { AllGroups, Conversation, ConversationItem, ListPage, GroupsPage, GroupInfo, ItemResult, MarkedConversation, ErrorKind } from "tencent-chat-conversations";
 
 const client = new ConversationClient({
   sdkAppId: 1400000000,
@@ -56,7 +56,43 @@ export async function use(): Promise<void> {
   }
 }
 
+export async function lifecycle(): Promise<void> {
+  const controller = new AbortController();
+  const renamed: GroupInfo = await client.renameGroup("alice", { name: "Team", newName: "Core" }, { signal: controller.signal });
+  const updated = await client.updateGroup("alice", { name: renamed.name, add: [bob], remove: [team] });
+  const group: GroupInfo = updated.group;
+  const results: ItemResult[] = updated.results;
+  await client.updateGroup("alice", { name: "Core", remove: [team] }, { timeoutMs: 5000 });
+  const deleted: GroupInfo = await client.deleteGroup("alice", "Core", { signal: controller.signal });
+  const found = await client.findConversations("alice", [bob, team]);
+  const conversations: MarkedConversation[] = found.conversations;
+  const groups: GroupInfo[] = found.groups;
+  const gone: void = await client.deleteConversation("alice", bob, { clearHistory: true, signal: controller.signal });
+  await client.deleteConversation("alice", team);
+  const plain: ListPage = await client.listConversations("alice", { marks: false, groups: false });
+  console.log(plain.items[0]?.groupIds);
+  // Inputs declared `as const` (readonly properties) are accepted.
+  const carol = { type: "c2c", userId: "carol" } as const;
+  const rename = { name: "Core", newName: "Core 2" } as const;
+  const again: GroupInfo = await client.renameGroup("alice", rename);
+  await client.updateGroup("alice", { name: again.name, add: [carol] });
+  await client.deleteConversation("alice", carol, { clearHistory: false, timeoutMs: 1000 });
+  console.log(group, results.filter((r) => !r.ok), deleted.id, conversations[0]?.marks, groups.length, gone);
+}
+
 export async function misuse(): Promise<void> {
+  // @ts-expect-error renameGroup needs the new name
+  await client.renameGroup("alice", { name: "Team" });
+  // @ts-expect-error deleteGroup takes one name, not a list
+  await client.deleteGroup("alice", ["Team"]);
+  // @ts-expect-error clearHistory is a boolean
+  await client.deleteConversation("alice", bob, { clearHistory: 1 });
+  // @ts-expect-error deleteConversation takes one conversation
+  await client.deleteConversation("alice", [bob]);
+  // @ts-expect-error updateGroup's lists hold conversations, not ids
+  await client.updateGroup("alice", { name: "Team", add: ["bob"] });
+  // @ts-expect-error findConversations takes conversations
+  await client.findConversations("alice", [{ userId: "bob" }]);
   // @ts-expect-error a conversation needs its `type`
   await client.pin("alice", [{ userId: "bob" }]);
   // @ts-expect-error a c2c conversation has a userId, not a groupId

@@ -1,0 +1,261 @@
+// @ts-check
+"use strict";
+// tencent-chat's conversation-group lifecycle commands: rename-group, update-group,
+// delete-group, find and delete. tencent-chat.cjs merges them into its COMMANDS table; the
+// shared helpers (output with UserSig redaction, tables, item results) come from `cli()`,
+// called only when a command runs, once that file has defined them all.
+const readline = require("node:readline");
+
+/** @typedef {import("../index.cjs").ConversationClient} ConversationClient */
+/** @typedef {import("../index.cjs").Conversation} Conversation */
+/** @typedef {import("../index.cjs").ItemResult} ItemResult */
+/**
+ * These commands' flags (with the CLI's common ones they use), as parseArgs gives them.
+ * @typedef {{
+ *   account: string, json?: boolean, ndjson?: boolean, name?: string, "new-name"?: string,
+ *   "add-c2c"?: string[], "add-group"?: string[], "remove-c2c"?: string[], "remove-group"?: string[],
+ *   "clear-history"?: boolean, yes?: boolean,
+ * }} Values
+ */
+/**
+ * What tencent-chat.cjs lends the commands when they run.
+ * @typedef {object} Helpers
+ * @property {(text: string) => void} out stdout, UserSig redacted
+ * @property {(text: string) => void} err stderr, UserSig redacted
+ * @property {(text: string) => string} redact
+ * @property {(values: Values) => "json" | "ndjson" | "table"} format
+ * @property {(columns: [string, string][], rows: Record<string, string>[], empty?: string) => string} table
+ * @property {(c: Conversation) => string} describe
+ * @property {(marks: number[] | undefined, raw: string | undefined) => string} describeMarks
+ * @property {(seconds: number) => string} when
+ * @property {(n: number, noun: string) => string} plural
+ * @property {(values: Values, whole: unknown, results: ItemResult[]) => number} itemResults
+ * @property {new (message: string) => Error} UsageError
+ * @property {number} FAILED
+ */
+
+/**
+ * The commands, given the CLI's usage text pieces and a getter for its helpers.
+ * @param {{ PROGRAM: string, CONVERSATIONS: string }} text
+ * @param {() => Helpers} cli
+ */
+module.exports = function lifecycleCommands({ PROGRAM, CONVERSATIONS }, cli) {
+  const yes = { yes: /** @type {const} */ ({ type: "boolean", short: "y" }) };
+  const CONFIRM = `  -y, --yes          do not ask for confirmation. Without it the command asks on a
+                     terminal, and refuses (exit 2) when stdin is not a terminal`;
+  const many = /** @type {const} */ ({ type: "string", multiple: true });
+  return {
+    "rename-group": {
+      summary: "rename a conversation group (update_contact_group)",
+      usage: `${PROGRAM} rename-group --account ID --name NAME --new-name NAME
+
+  --account ID       the account the group belongs to
+  --name NAME        the group's current name (groups are addressed by name)
+  --new-name NAME    its new name, 1 to 32 bytes
+
+--json and --ndjson write the renamed group: {"name": NEW, "id": N}.`,
+      options: { name: { type: "string" }, "new-name": { type: "string" } },
+      run: runRename,
+    },
+    "update-group": {
+      summary: "add conversations to a group or take them out (update_contact_group)",
+      usage: `${PROGRAM} update-group --account ID --name NAME [--add-c2c USER] [--add-group GID]
+                          [--remove-c2c USER] [--remove-group GID]
+
+  --account ID        the account the group belongs to
+  --name NAME         the group's name
+  --add-c2c USER      add the one-to-one conversation with USER (repeatable)
+  --add-group GID     add the group chat conversation GID (repeatable)
+  --remove-c2c USER   take the conversation with USER out of the group (repeatable)
+  --remove-group GID  take the group chat conversation GID out (repeatable)
+
+--json writes {"group": {...}, "results": [...]}; --ndjson the same as one line.
+Exits 1 when the service refused any conversation (the results are printed first).`,
+      options: { name: { type: "string" }, "add-c2c": many, "add-group": many, "remove-c2c": many, "remove-group": many },
+      run: runUpdate,
+    },
+    "delete-group": {
+      summary: "delete a conversation group; its conversations stay (del_contact_group)",
+      usage: `${PROGRAM} delete-group --account ID --name NAME [--yes]
+
+  --account ID       the account the group belongs to
+  --name NAME        the group to delete
+${CONFIRM}
+
+--json and --ndjson write the deleted group: {"name": NAME, "id": N}.`,
+      options: { name: { type: "string" }, ...yes },
+      run: runDeleteGroup,
+    },
+    find: {
+      summary: "marks and groups of the given conversations (search_contact_group)",
+      usage: `${PROGRAM} find --account ID (--c2c USER | --group GID)...
+
+Looks up the marks, custom mark and groups of each conversation given (more than 300
+are sent in several requests). Conversations without any are left out.
+
+  --account ID       the account
+${CONVERSATIONS}
+
+--json writes {"conversations": [...], "groups": [...]}; --ndjson one line per group
+({"kind":"group",...}) then one per conversation ({"kind":"conversation",...}).`,
+      options: { c2c: many, group: many },
+      run: runFind,
+    },
+    delete: {
+      summary: "delete a conversation from an account's list (delete)",
+      usage: `${PROGRAM} delete --account ID (--c2c USER | --group GID) [--clear-history] [--yes]
+
+Deletes one conversation from the account's conversation list.
+
+  --account ID       the account
+  --c2c USER         the one-to-one conversation with USER, or
+  --group GID        the group chat conversation GID
+  --clear-history    also delete the account's roaming messages of it (cannot be undone)
+${CONFIRM}
+
+--json and --ndjson write {"account", "conversation", "clearHistory"}.`,
+      options: { c2c: many, group: many, "clear-history": { type: "boolean" }, ...yes },
+      run: runDelete,
+    },
+  };
+
+  /**
+   * @param {ConversationClient} client
+   * @param {Values} values
+   */
+  async function runRename(client, values) {
+    const { out, format, UsageError } = cli();
+    if (values.name === undefined) throw new UsageError("--name is required");
+    if (values["new-name"] === undefined) throw new UsageError("--new-name is required");
+    const group = await client.renameGroup(values.account, { name: values.name, newName: values["new-name"] });
+    const mode = format(values);
+    if (mode === "table") out(`Renamed group ${JSON.stringify(values.name)} to ${JSON.stringify(group.name)} (id ${group.id}) for ${values.account}\n`);
+    else out(`${JSON.stringify(group, null, mode === "json" ? 2 : 0)}\n`);
+    return 0;
+  }
+
+  /**
+   * @param {ConversationClient} client
+   * @param {Values} values
+   */
+  async function runUpdate(client, values) {
+    const { out, format, describe, itemResults, UsageError } = cli();
+    if (values.name === undefined) throw new UsageError("--name is required");
+    const add = conversations(values["add-c2c"], values["add-group"]);
+    const remove = conversations(values["remove-c2c"], values["remove-group"]);
+    if (!add.length && !remove.length) throw new UsageError("nothing to change: give --add-c2c, --add-group, --remove-c2c or --remove-group");
+    /** @type {import("../index.cjs").GroupUpdate} */
+    const change = { name: values.name };
+    if (add.length) change.add = add;
+    if (remove.length) change.remove = remove;
+    const updated = await client.updateGroup(values.account, change);
+    const mode = format(values);
+    if (mode === "table") {
+      const what = [add.length && `added ${add.map(describe).join(", ")}`, remove.length && `removed ${remove.map(describe).join(", ")}`];
+      out(`Updated group ${JSON.stringify(updated.group.name)} (id ${updated.group.id}) for ${values.account}: ${what.filter(Boolean).join("; ")}\n`);
+    }
+    return itemResults(values, updated, updated.results);
+  }
+
+  /**
+   * @param {ConversationClient} client
+   * @param {Values} values
+   */
+  async function runDeleteGroup(client, values) {
+    const { out, format, UsageError } = cli();
+    if (values.name === undefined) throw new UsageError("--name is required");
+    if (!(await confirm(values, `Delete the conversation group ${JSON.stringify(values.name)} of ${values.account}? Its conversations stay.`))) return cli().FAILED;
+    const group = await client.deleteGroup(values.account, values.name);
+    const mode = format(values);
+    if (mode === "table") out(`Deleted group ${JSON.stringify(group.name)} (id ${group.id}) for ${values.account}\n`);
+    else out(`${JSON.stringify(group, null, mode === "json" ? 2 : 0)}\n`);
+    return 0;
+  }
+
+  /**
+   * @param {ConversationClient} client
+   * @param {Values} values
+   * @param {Conversation[]} given
+   */
+  async function runFind(client, values, given) {
+    const { out, format, table, describe, describeMarks, when, plural, UsageError } = cli();
+    if (!given.length) throw new UsageError("give the conversations to look up with --c2c USER or --group GID");
+    const found = await client.findConversations(values.account, given);
+    const mode = format(values);
+    if (mode === "json") out(`${JSON.stringify(found, null, 2)}\n`);
+    else if (mode === "ndjson") {
+      for (const g of found.groups) out(`${JSON.stringify({ kind: "group", ...g })}\n`);
+      for (const c of found.conversations) out(`${JSON.stringify({ kind: "conversation", ...c })}\n`);
+    } else {
+      const names = new Map(found.groups.map((g) => [g.id, g.name]));
+      out(
+        table(
+          [["CONVERSATION", "conversation"], ["MARKS", "marks"], ["CUSTOM MARK", "custom"], ["GROUPS", "groups"], ["UPDATED (UTC)", "time"]],
+          found.conversations.map((c) => ({
+            conversation: describe(c.conversation),
+            marks: describeMarks(c.marks, c.standardMark),
+            custom: c.customMark ?? "",
+            groups: c.groupIds.map((id) => (names.has(id) ? `${names.get(id)} (${id})` : String(id))).join(", "),
+            time: when(c.timestamp),
+          })),
+          "(no marks or groups)",
+        ),
+      );
+      out(`${found.conversations.length} of ${plural(given.length, "conversation")} with marks or groups\n`);
+    }
+    return 0;
+  }
+
+  /**
+   * @param {ConversationClient} client
+   * @param {Values} values
+   * @param {Conversation[]} given
+   */
+  async function runDelete(client, values, given) {
+    const { out, format, describe, UsageError } = cli();
+    if (given.length !== 1) throw new UsageError("give exactly one conversation to delete: --c2c USER or --group GID");
+    const [conversation] = given;
+    const clearHistory = values["clear-history"] === true;
+    const history = clearHistory ? " and its roaming messages (this cannot be undone)" : "";
+    if (!(await confirm(values, `Delete the conversation ${describe(conversation)}${history} from ${values.account}'s conversation list?`))) return cli().FAILED;
+    await client.deleteConversation(values.account, conversation, clearHistory ? { clearHistory } : {});
+    const mode = format(values);
+    if (mode === "table") out(`Deleted ${describe(conversation)} from ${values.account}'s conversations${clearHistory ? ", roaming messages cleared" : ""}\n`);
+    else out(`${JSON.stringify({ account: values.account, conversation, clearHistory }, null, mode === "json" ? 2 : 0)}\n`);
+    return 0;
+  }
+
+  /**
+   * c2c ids then group ids, as conversations.
+   * @param {string[]} users
+   * @param {string[]} groups
+   * @returns {Conversation[]}
+   */
+  function conversations(users = [], groups = []) {
+    return [...users.map((userId) => ({ type: /** @type {const} */ ("c2c"), userId })), ...groups.map((groupId) => ({ type: /** @type {const} */ ("group"), groupId }))];
+  }
+
+  /**
+   * Asks before a destructive command unless --yes; true to go ahead. On a terminal: a y/N
+   * question on stderr (anything but y or yes declines; the command then exits 1 having
+   * sent nothing). With stdin not a terminal there is nobody to ask, so it refuses (a usage
+   * error) rather than guess: a script must say --yes.
+   * @param {Values} values
+   * @param {string} question
+   */
+  async function confirm(values, question) {
+    const { err, redact, UsageError } = cli();
+    if (values.yes) return true;
+    if (!process.stdin.isTTY) throw new UsageError("stdin is not a terminal, so nobody can confirm: pass --yes to delete without asking");
+    const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+    const answer = await new Promise((/** @type {(answer: string) => void} */ resolve) => {
+      rl.once("close", () => resolve("")); // end of input: no
+      rl.once("SIGINT", () => rl.close()); // Ctrl-C at the question: no
+      rl.question(redact(`${question} [y/N] `), resolve);
+    });
+    rl.close();
+    if (/^\s*y(es)?\s*$/i.test(answer)) return true;
+    err("Not deleted.\n");
+    return false;
+  }
+};
