@@ -156,7 +156,7 @@ test("a mistyped command, option, mark or region gets a suggestion", async () =>
   await usage(["list", "--account", "alice", "--jsno"], /unknown option --jsno \(did you mean --json\?\)/);
   await usage(["list", "--account", "alice", "--allow-insecure"], /unknown option --allow-insecure \(did you mean --allow-insecure-http\?\)/);
   await usage(["list", "--account", "alice", "--exclude-empty=", "--limit=1"], /--exclude-empty/);
-  await usage(["list", "--account", "alice", "--name", "x"], /--name is not an option of list \(it is one of create-group\)/);
+  await usage(["list", "--account", "alice", "--name", "x"], /--name is not an option of list \(it is one of create-group, rename-group, update-group, delete-group\)/);
   await usage(["groups", "--account", "alice", "--c2c", "bob"], /--c2c is not an option of groups \(it is one of pin, unpin, mark, create-group\)/);
   await usage(["mark", "--account", "alice", "--c2c", "bob", "--set", "favourite"], /unknown mark "favourite": use 0-63 or favorite, unread, collapsed, hidden \(did you mean favorite\?\)/);
   await usage(["list", "--account", "alice", "--region", "singapur"], /--region must be one of .* \(did you mean singapore\?\)/);
@@ -265,11 +265,12 @@ test("list walks every page: table, --ndjson and --json", async () => {
   assert.equal(rows.length, 300);
   const pinnedAt = header.indexOf("PINNED");
   const timeAt = header.indexOf("LAST MESSAGE");
+  const marksAt = header.indexOf("MARKS");
   rows.forEach((row, i) => {
     const item = items[i];
     assert.equal(row.slice(0, pinnedAt).trimEnd(), describe(item.conversation));
     assert.equal(row.slice(pinnedAt, timeAt).trimEnd(), item.pinned ? "yes" : "");
-    const time = row.slice(timeAt);
+    const time = row.slice(timeAt, marksAt).trimEnd();
     assert.equal(time, item.msgTime ? new Date(item.msgTime * 1000).toISOString().slice(0, 16).replace("T", " ") : "-");
   });
 
