@@ -17,12 +17,30 @@ pub fn input<T: DeserializeOwned>(
 ) -> Result<T, ChatError> {
     let plain = plain(&value).map_err(|()| {
         ChatError::invalid_input(format!(
-            "{what} could not be read as data (a getter or proxy threw, a cycle, or a \
+            "`{what}` could not be read as data (a getter or proxy threw, a cycle, or a \
              BigInt); it should be {expected}"
         ))
     })?;
-    serde_wasm_bindgen::from_value(plain)
-        .map_err(|e| ChatError::invalid_input(format!("{what}: {e}; it should be {expected}")))
+    serde_wasm_bindgen::from_value(plain).map_err(|e| {
+        let text = message(&e);
+        // serde's own type errors name Rust types (`expected u8`): the shape says it better.
+        ChatError::invalid_input(
+            if text.starts_with("invalid ") || text.contains("Error: ") {
+                format!("`{what}` must be {expected}")
+            } else {
+                format!("`{what}`: {text}; it should be {expected}")
+            },
+        )
+    })
+}
+
+/// A serde-wasm-bindgen error's message: its errors are JS `Error`s, whose text starts
+/// "Error: ".
+fn message(e: &serde_wasm_bindgen::Error) -> String {
+    let text = e.to_string();
+    text.strip_prefix("Error: ")
+        .map(str::to_owned)
+        .unwrap_or(text)
 }
 
 /// A caller's value as plain data, copied by the runtime's JSON. serde-wasm-bindgen reads
@@ -61,11 +79,7 @@ pub fn given_options<T: DeserializeOwned>(value: &JsValue) -> Result<T, ChatErro
             "options could not be read as data (a getter or proxy threw, a cycle, or a BigInt)",
         )
     })?;
-    serde_wasm_bindgen::from_value(plain).map_err(|e| {
-        // serde-wasm-bindgen's errors are JS `Error`s, whose text starts "Error: ".
-        let text = e.to_string();
-        ChatError::invalid_input(text.strip_prefix("Error: ").unwrap_or(&text))
-    })
+    serde_wasm_bindgen::from_value(plain).map_err(|e| ChatError::invalid_input(message(&e)))
 }
 
 /// Whether an options argument was given (`undefined` and `null` mean none); refuses one

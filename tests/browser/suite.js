@@ -189,6 +189,23 @@ export async function runSuite({ ConversationClient, ChatError, Mark, REGIONS },
       const e = await disposed.getGroups("alice").catch((x) => x);
       assert(e instanceof ChatError && e.kind === "invalid_input" && e.message.includes("ConversationClient.getGroups()"), `${e}`);
     },
+    async "`using` frees the client at the end of its block; its call in flight settles"() {
+      // Native syntax (compiled at run time, so that neither the bundler nor the parser of
+      // this module lowers or refuses it).
+      const block = new Function("ConversationClient", "options", `
+        let call, kept;
+        {
+          using client = new ConversationClient(options);
+          kept = client;
+          call = client.getGroups("alice");
+        }
+        return { call, kept };`);
+      await control("faults", { command: "get_contact_group", count: 1, fault: { kind: "delay", ms: 200 } });
+      const { call, kept } = block(ConversationClient, options);
+      eq((await call).complete, true, "settled after the block freed the client");
+      const e = await kept.pin("alice", [bob]).catch((x) => x);
+      assert(e instanceof ChatError && e.message.includes("ConversationClient.pin() was called after free()"), `${e}`);
+    },
     async "bad options reject naming the option, in the caller's terms"() {
       const cases = [
         [{ ...options, sdkAppId: -1 }, "`sdkAppId` must be an integer from 0 to 4294967295"],

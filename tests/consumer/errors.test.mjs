@@ -183,8 +183,8 @@ test("invalid input is rejected before any request", async () => {
 test("input whose getters or proxy traps throw rejects as invalid_input; the client keeps working", async () => {
   const throwing = { type: "c2c", get userId() { throw new Error("getter"); } };
   const trap = new Proxy({}, { get() { throw new Error("trap"); }, ownKeys() { throw new Error("trap"); } });
-  await invalid(() => client.pin("a", [throwing]), /conversations could not be read/);
-  await invalid(() => client.mark("a", trap), /operations could not be read/);
+  await invalid(() => client.pin("a", [throwing]), /`conversations` could not be read/);
+  await invalid(() => client.mark("a", trap), /`operations` could not be read/);
   await invalid(() => client.listConversations("a", trap));
   await invalid(() => client.getGroups("a", { startIndex: 10n }));
   let broken;

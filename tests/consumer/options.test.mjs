@@ -129,3 +129,13 @@ test("invalid_input names the method's command", async () => {
   const f = await refused(() => client.findConversations("alice", []), /conversation/);
   assert.equal(f.command, "v4/recentcontact/search_contact_group");
 });
+
+test("a wrongly shaped argument is described by the shape it should have, not by serde", async () => {
+  const conversations = /^`conversations` must be an array of conversations, each \{ type: "c2c", userId: string \} or \{ type: "group", groupId: string \}$/;
+  await refused(() => client.pin("alice", /** @type {any} */ (5)), conversations, "v4/recentcontact/top");
+  await refused(() => client.findConversations("alice", [{ type: "c2c", userId: 5 }]), conversations);
+  await refused(() => client.mark("alice", [{ conversation: bob, set: [1.5] }]), /^`operations` must be an array of \{ conversation, set\?: number\[\]/);
+  await refused(() => client.createGroup("alice", { name: 5, conversations: [] }), /^`group` must be \{ name: string, conversations: Conversation\[\] \}$/);
+  // The package's own checks keep their words.
+  await refused(() => client.pin("alice", [{ type: "robot", userId: "x" }]), /^`conversations`: a conversation's type must be "c2c" or "group"; it should be/);
+});
