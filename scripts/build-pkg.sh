@@ -30,7 +30,7 @@ cp "$out/node/$name.js" pkg/node.cjs
 # `[Symbol.dispose]`, which only compiles with lib esnext (the method stays at run time),
 # and with a doc comment on the `free()` wasm-bindgen adds to every class (it writes none).
 grep -v '\[Symbol.dispose\]' "$out/node/$name.d.ts" \
-  | sed -e 's#^\( *\)free(): void;#\1/** Releases the object'"'"'s wasm memory now rather than when it is garbage-collected; it cannot be used afterwards. */\n&#' \
+  | sed -e 's#^\( *\)free(): void;#\1/** Releases the object'"'"'s wasm memory now rather than when it is garbage-collected. Calls in flight still settle; a later call rejects with a ChatError (invalid_input), and a second free() does nothing. */\n&#' \
   > pkg/api.d.ts
 cp pkg-template/index.js pkg-template/index.cjs pkg-template/index.mjs pkg-template/index.d.ts \
    pkg-template/chat-error.js pkg-template/guard.js pkg-template/README.md pkg/
