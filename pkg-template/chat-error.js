@@ -6,9 +6,9 @@
  * stable: branch on `kind` and `code`, never on `message`. It never contains the UserSig.
  */
 export class ChatError extends Error {
-  /** @param {ChatErrorFields} fields */
+  /** @param {ChatErrorFields & { cause?: unknown }} fields `cause`: the host's own error (kind "user_sig") */
   constructor(fields) {
-    super(describe(fields));
+    super(describe(fields), "cause" in fields ? { cause: fields.cause } : undefined);
     this.name = "ChatError";
     this.kind = fields.kind;
     this.code = fields.code;

@@ -30,13 +30,15 @@ cp "$out/node/$name.js" pkg/node.cjs
 # `[Symbol.dispose]`, which only compiles with lib esnext (the method stays at run time),
 # and with a doc comment on the `free()` wasm-bindgen adds to every class (it writes none).
 grep -v '\[Symbol.dispose\]' "$out/node/$name.d.ts" \
-  | sed -e 's#^\( *\)free(): void;#\1/** Releases the object'"'"'s wasm memory now rather than when it is garbage-collected; it cannot be used afterwards. */\n&#' \
+  | sed -e 's#^\( *\)free(): void;#\1/** Releases the object'"'"'s wasm memory now rather than when it is garbage-collected. Calls in flight still settle; a later call rejects with a ChatError (invalid_input), and a second free() does nothing. */\n&#' \
   > pkg/api.d.ts
 cp pkg-template/index.js pkg-template/index.cjs pkg-template/index.mjs pkg-template/index.d.ts \
-   pkg-template/chat-error.js pkg-template/README.md pkg/
+   pkg-template/chat-error.js pkg-template/guard.js pkg-template/README.md pkg/
 # CommonJS twins generated from the ESM sources, so each is written once.
 sed -e 's/^export class ChatError/class ChatError/' -e 's#"./api.js"#"./api.cjs"#g' pkg-template/chat-error.js > pkg/chat-error.cjs
 echo 'module.exports = { ChatError };' >> pkg/chat-error.cjs
+sed -e 's/^export function guardFreed/function guardFreed/' pkg-template/guard.js > pkg/guard.cjs
+echo 'module.exports = { guardFreed };' >> pkg/guard.cjs
 cp pkg/api.d.ts pkg/api.d.cts
 sed -e 's#"./api.js"#"./api.cjs"#g' pkg-template/index.d.ts > pkg/index.d.cts
 

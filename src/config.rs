@@ -1,48 +1,62 @@
 //! Client configuration: who calls (SDKAppID, admin identifier) and where (region or endpoint).
 
 use crate::error::ChatError;
+use crate::options;
 use serde::Deserialize;
 
-/// The service's regional domains; the SDKAppID decides which one serves an app.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub enum Region {
+/// Declares `Region` and its list from one table, so that `Region::ALL` cannot miss one.
+macro_rules! regions {
+    ($($(#[$attr:meta])* $variant:ident = $name:literal, $domain:literal;)*) => {
+        /// The service's regional domains; the SDKAppID decides which one serves an app.
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        pub enum Region {
+            $($(#[$attr])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl Region {
+            /// Every region, in the order the docs list them (the default first).
+            pub const ALL: &'static [Region] = &[$(Region::$variant),*];
+
+            /// The name the options use, e.g. `silicon-valley`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Region::$variant => $name,)*
+                }
+            }
+
+            /// The region's REST API host.
+            pub fn domain(self) -> &'static str {
+                match self {
+                    $(Region::$variant => $domain,)*
+                }
+            }
+        }
+    };
+}
+
+regions! {
     /// Mainland China: `console.tim.qq.com` (the default).
     #[default]
-    #[serde(rename = "china")]
-    China,
+    China = "china", "console.tim.qq.com";
     /// `adminapisgp.im.qcloud.com`.
-    #[serde(rename = "singapore")]
-    Singapore,
+    Singapore = "singapore", "adminapisgp.im.qcloud.com";
     /// `adminapikr.im.qcloud.com`.
-    #[serde(rename = "seoul")]
-    Seoul,
+    Seoul = "seoul", "adminapikr.im.qcloud.com";
     /// `adminapijpn.im.qcloud.com`.
-    #[serde(rename = "tokyo")]
-    Tokyo,
+    Tokyo = "tokyo", "adminapijpn.im.qcloud.com";
     /// `adminapiger.im.qcloud.com`.
-    #[serde(rename = "frankfurt")]
-    Frankfurt,
+    Frankfurt = "frankfurt", "adminapiger.im.qcloud.com";
     /// `adminapiusa.im.qcloud.com`.
-    #[serde(rename = "silicon-valley")]
-    SiliconValley,
+    SiliconValley = "silicon-valley", "adminapiusa.im.qcloud.com";
     /// `adminapiidn.im.qcloud.com`.
-    #[serde(rename = "jakarta")]
-    Jakarta,
+    Jakarta = "jakarta", "adminapiidn.im.qcloud.com";
 }
 
 impl Region {
-    /// The region's REST API host.
-    pub fn domain(self) -> &'static str {
-        match self {
-            Region::China => "console.tim.qq.com",
-            Region::Singapore => "adminapisgp.im.qcloud.com",
-            Region::Seoul => "adminapikr.im.qcloud.com",
-            Region::Tokyo => "adminapijpn.im.qcloud.com",
-            Region::Frankfurt => "adminapiger.im.qcloud.com",
-            Region::SiliconValley => "adminapiusa.im.qcloud.com",
-            Region::Jakarta => "adminapiidn.im.qcloud.com",
-        }
+    /// The regions' names, in [`Region::ALL`]'s order.
+    pub fn names() -> Vec<&'static str> {
+        Region::ALL.iter().map(|r| r.name()).collect()
     }
 }
 
@@ -52,30 +66,49 @@ impl Region {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ClientConfig {
     /// The app's SDKAppID, from the Chat console.
-    #[serde(rename = "sdkAppId")]
+    #[serde(rename = "sdkAppId", deserialize_with = "options::required_sdk_app_id")]
     pub sdk_app_id: u32,
     /// An app administrator account: the UserSig is this account's.
+    #[serde(deserialize_with = "options::required_identifier")]
     pub identifier: String,
     /// Where the app lives; `china` by default.
+    #[serde(default, deserialize_with = "options::region")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub region: Option<Region>,
     /// A base URL that replaces the region's, e.g. a proxy or the local emulator.
+    #[serde(default, deserialize_with = "options::endpoint")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub endpoint: Option<String>,
     /// Allow `http://` to a host other than loopback (the UserSig travels in the URL).
-    #[serde(rename = "allowInsecureHttp")]
+    #[serde(
+        rename = "allowInsecureHttp",
+        default,
+        deserialize_with = "options::allow_insecure_http"
+    )]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub allow_insecure_http: Option<bool>,
     /// Milliseconds one attempt may take before it fails as `timeout` (default 10 000).
-    #[serde(rename = "timeoutMs")]
+    #[serde(
+        rename = "timeoutMs",
+        default,
+        deserialize_with = "options::timeout_ms"
+    )]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub timeout_ms: Option<f64>,
     /// Retries after a retryable failure (default 2).
-    #[serde(rename = "maxRetries")]
+    #[serde(
+        rename = "maxRetries",
+        default,
+        deserialize_with = "options::max_retries"
+    )]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub max_retries: Option<u32>,
     /// Client-side limit per endpoint (default 200, the service's; 0 = no limit).
-    #[serde(rename = "maxRequestsPerSecond")]
+    #[serde(
+        rename = "maxRequestsPerSecond",
+        default,
+        deserialize_with = "options::max_requests_per_second"
+    )]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub max_requests_per_second: Option<u32>,
 }
@@ -113,7 +146,7 @@ impl ClientConfig {
     /// Checks the configuration and returns the base URL requests go to (no trailing `/`).
     pub fn base_url(&self) -> Result<String, ChatError> {
         if self.identifier.trim().is_empty() {
-            return Err(ChatError::invalid_input("identifier must not be empty"));
+            return Err(ChatError::invalid_input("`identifier` must not be empty"));
         }
         check_timeout(self.timeout_ms())?;
         match &self.endpoint {
@@ -129,7 +162,7 @@ pub fn check_timeout(ms: f64) -> Result<(), ChatError> {
         Ok(())
     } else {
         Err(ChatError::invalid_input(
-            "timeoutMs must be a positive number",
+            "`timeoutMs` must be a positive number",
         ))
     }
 }
@@ -143,18 +176,18 @@ fn check_endpoint(endpoint: &str, allow_insecure_http: bool) -> Result<String, C
         (false, rest)
     } else {
         return Err(ChatError::invalid_input(
-            "endpoint must be an http:// or https:// URL",
+            "`endpoint` must be an http:// or https:// URL",
         ));
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if authority.is_empty() || authority.contains('@') || rest.contains(['?', '#']) {
         return Err(ChatError::invalid_input(
-            "endpoint must be a base URL with a host and no credentials, query or fragment",
+            "`endpoint` must be a base URL with a host and no credentials, query or fragment",
         ));
     }
     if !secure && !allow_insecure_http && !is_loopback(authority) {
         return Err(ChatError::invalid_input(
-            "endpoint uses plain http:// to a non-loopback host; the UserSig would travel \
+            "`endpoint` uses plain http:// to a non-loopback host; the UserSig would travel \
              unencrypted (use https:// or set allowInsecureHttp: true)",
         ));
     }
@@ -197,6 +230,16 @@ mod tests {
         assert_eq!(c.base_url().unwrap(), "https://adminapiusa.im.qcloud.com");
         let r: Region = serde_json::from_str("\"silicon-valley\"").unwrap();
         assert_eq!(r, Region::SiliconValley);
+    }
+
+    #[test]
+    fn every_region_is_listed_once_by_the_name_it_is_read_by() {
+        assert_eq!(Region::ALL.first(), Some(&Region::default()));
+        for (at, region) in Region::ALL.iter().enumerate() {
+            let read: Region = serde_json::from_str(&format!("\"{}\"", region.name())).unwrap();
+            assert_eq!(read, *region);
+            assert_eq!(Region::ALL.iter().position(|r| r == region), Some(at));
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The one error type every failure becomes, with a shape that is stable across Rust and JS.
 
 use serde::Serialize;
+use std::any::Any;
 use std::fmt;
+use std::rc::Rc;
 
 /// What went wrong, coarsely: callers branch on this, not on messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -31,6 +33,10 @@ pub enum ErrorKind {
     /// The client-side rate limiter refused, or the service kept answering 60007.
     #[serde(rename = "rate_limited")]
     RateLimited,
+    /// The host's `userSig` function threw, rejected or returned no string (its error is
+    /// the `cause`). Not retried.
+    #[serde(rename = "user_sig")]
+    UserSig,
 }
 
 /// A failed call. Never contains the UserSig: only the command, never the URL.
@@ -57,6 +63,27 @@ pub struct ChatError {
     pub http_status: Option<u16>,
     /// How many requests were sent (0 when rejected before sending).
     pub attempts: u32,
+    /// The host's own error behind this one (what its `userSig` function threw), passed
+    /// to the caller untouched as the JS error's `cause`.
+    #[serde(skip)]
+    pub cause: Option<Cause>,
+}
+
+/// A value from the host (a JS value in the package), carried to the caller untouched:
+/// the core never reads it.
+#[derive(Clone)]
+pub struct Cause(pub Rc<dyn Any>);
+
+impl fmt::Debug for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Cause(..)")
+    }
+}
+
+impl PartialEq for Cause {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl ChatError {
@@ -71,6 +98,7 @@ impl ChatError {
             random: None,
             http_status: None,
             attempts: 0,
+            cause: None,
         }
     }
 
@@ -141,6 +169,7 @@ mod tests {
             (ErrorKind::Timeout, "timeout"),
             (ErrorKind::Aborted, "aborted"),
             (ErrorKind::RateLimited, "rate_limited"),
+            (ErrorKind::UserSig, "user_sig"),
         ] {
             assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{name}\""));
         }

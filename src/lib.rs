@@ -31,6 +31,7 @@ pub mod error;
 pub mod events;
 pub mod marks;
 pub mod numbers;
+pub mod options;
 pub mod rate_limit;
 pub mod redact;
 pub mod request;

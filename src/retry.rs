@@ -149,6 +149,7 @@ mod tests {
             kind(ErrorKind::InvalidInput),
             kind(ErrorKind::BadResponse),
             kind(ErrorKind::Aborted),
+            kind(ErrorKind::UserSig),
             http(404),
             api(50001),
             api(50002),

@@ -6,6 +6,7 @@
 //! `field?: T` tsify declares) rather than `null`.
 
 use crate::error::ChatError;
+use crate::options;
 use crate::wire;
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +18,23 @@ use tsify::Tsify;
 // Read through `ConversationFields`: serde's internally tagged enums buffer every value
 // first, which costs the wasm 8 KB; the declared and written shape is the enum's.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+// Declared by hand only so that its members carry their docs (tsify leaves them out of the
+// variants' inline object types): the same shape the variants below derive.
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(
+    target_arch = "wasm32",
+    tsify(type = r#"{
+    /** A one-to-one conversation with a user (`Type` 1). */
+    type: "c2c";
+    /** The other user's UserID. */
+    userId: string;
+} | {
+    /** A group chat's conversation (`Type` 2). */
+    type: "group";
+    /** The group chat's id, e.g. `@TGS#1NVTZEAE4`. */
+    groupId: string;
+}"#)
+)]
 #[serde(tag = "type", try_from = "ConversationFields")]
 pub enum Conversation {
     /// A one-to-one conversation with a user (`Type` 1).
@@ -153,10 +170,10 @@ pub struct MarkOperation {
     /// The conversation.
     pub conversation: Conversation,
     /// Bit numbers 0..=63 to set.
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "readonly number[]"))]
     pub set: Option<Vec<u8>>,
     /// Bit numbers 0..=63 to clear.
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "readonly number[]"))]
     pub clear: Option<Vec<u8>>,
     /// The custom mark, at most 256 UTF-8 bytes; `""` clears it.
     #[serde(rename = "customMark")]
@@ -195,6 +212,7 @@ pub struct NewGroup {
     /// 1 to 32 UTF-8 bytes.
     pub name: String,
     /// The conversations to put in it (may be empty).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "readonly Conversation[]"))]
     pub conversations: Vec<Conversation>,
 }
 
@@ -227,10 +245,16 @@ pub struct GroupUpdate {
     /// The group's name (groups are addressed by name).
     pub name: String,
     /// Conversations to add to the group.
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "readonly Conversation[]")
+    )]
     pub add: Option<Vec<Conversation>>,
     /// Conversations to remove from the group.
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "readonly Conversation[]")
+    )]
     pub remove: Option<Vec<Conversation>>,
 }
 
@@ -250,7 +274,11 @@ pub struct UpdatedGroup {
 pub struct DeleteOptions {
     /// Also delete the account's roaming (cloud) messages of the conversation, which cannot
     /// be undone (`ClearRamble` 1). Default false.
-    #[serde(rename = "clearHistory")]
+    #[serde(
+        rename = "clearHistory",
+        default,
+        deserialize_with = "options::clear_history"
+    )]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub clear_history: Option<bool>,
 }
@@ -271,7 +299,11 @@ pub struct AllGroups {
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct GroupsOptions {
     /// `nextStartIndex` of the previous page; 0 (the default) for the first.
-    #[serde(rename = "startIndex")]
+    #[serde(
+        rename = "startIndex",
+        default,
+        deserialize_with = "options::start_index"
+    )]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub start_index: Option<u64>,
 }
@@ -339,29 +371,45 @@ pub struct Cursor {
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct ListOptions {
     /// The previous page's cursor; absent for the first page.
+    #[serde(default, deserialize_with = "options::cursor")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub cursor: Option<Cursor>,
     /// Report pinned conversations first and as pinned (AssistFlags bit 0). Default true.
+    #[serde(default, deserialize_with = "options::pinned")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub pinned: Option<bool>,
     /// Include conversations without messages (bit 1). Default true.
-    #[serde(rename = "includeEmpty")]
+    #[serde(
+        rename = "includeEmpty",
+        default,
+        deserialize_with = "options::include_empty"
+    )]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub include_empty: Option<bool>,
     /// Page through pinned conversations too (bit 2). Default true.
-    #[serde(rename = "paginatePinned")]
+    #[serde(
+        rename = "paginatePinned",
+        default,
+        deserialize_with = "options::paginate_pinned"
+    )]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub paginate_pinned: Option<bool>,
     /// Return each conversation's standard and custom marks (bits 3 and 4: `StandardMark`,
     /// `CustomMark`). Default true.
+    #[serde(default, deserialize_with = "options::marks")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub marks: Option<bool>,
     /// Return the ids of the conversation groups each conversation is in (bit 5:
     /// `ContactGroupId`). Default true.
+    #[serde(default, deserialize_with = "options::groups")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub groups: Option<bool>,
     /// Raw AssistFlags, overriding the five booleans (for bits newer services accept).
-    #[serde(rename = "assistFlags")]
+    #[serde(
+        rename = "assistFlags",
+        default,
+        deserialize_with = "options::assist_flags"
+    )]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub assist_flags: Option<u32>,
 }

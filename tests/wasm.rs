@@ -536,6 +536,33 @@ async fn a_user_sig_function_may_return_a_promise() {
 }
 
 #[wasm_bindgen_test]
+async fn a_failing_user_sig_function_is_its_own_kind_with_the_host_error_as_cause() {
+    let thrown = js_sys::Error::new("signer down");
+    for body in ["throw this", "return Promise.reject(this)"] {
+        let sig = Function::new_no_args(body).bind0(&thrown);
+        let c = client_with(emulator(), &[("userSig", sig.into())]);
+        let e = chat_error(
+            c.pin("carol".into(), c2c("bob"), JsValue::UNDEFINED)
+                .await
+                .unwrap_err(),
+            "user_sig",
+        );
+        assert_eq!(get(&e, "attempts"), 0);
+        assert_eq!(get(&e, "command"), "v4/recentcontact/top");
+        assert!(get(&e, "cause") == JsValue::from(thrown.clone()), "{body}");
+    }
+    // A hook that is not a function is a bad configuration, named.
+    let c = client_with(emulator(), &[("onRetry", "log".into())]);
+    let e = chat_error(
+        c.pin("carol".into(), c2c("bob"), JsValue::UNDEFINED)
+            .await
+            .unwrap_err(),
+        "invalid_input",
+    );
+    assert!(get(&e, "info").as_string().unwrap().contains("`onRetry`"));
+}
+
+#[wasm_bindgen_test]
 async fn hostile_answers_are_classified_and_the_client_keeps_working() {
     let c = client_with(emulator(), &[("maxRetries", 0.into())]);
     fault("get_list", r#"{"kind":"truncated"}"#).await;

@@ -5,12 +5,11 @@
 // Exit status: 0 success, 1 the service (or the network) failed, 2 usage error.
 // The UserSig is never written anywhere: not in output, errors or usage messages.
 const { parseArgs } = require("node:util");
-const { ConversationClient, ChatError, Mark } = require("../index.cjs");
+const { ConversationClient, ChatError, Mark, REGIONS } = require("../index.cjs");
 
 /** @typedef {import("../index.cjs").Conversation} Conversation */
 /** @typedef {import("../index.cjs").ClientOptions} ClientOptions */
 /** @typedef {import("../index.cjs").ItemResult} ItemResult */
-/** @typedef {import("../index.cjs").Region} Region */
 /** @typedef {NonNullable<import("node:util").ParseArgsConfig["options"]>} Options */
 /**
  * The flags of every command, as parseArgs gives them.
@@ -33,10 +32,6 @@ const PROGRAM = "tencent-chat";
 const USAGE = 2;
 const FAILED = 1;
 
-/** The regions, in the order the help lists them; typed so that tsc finds one missing or unknown. */
-/** @type {Record<Region, null>} */
-const REGION_SET = { china: null, singapore: null, seoul: null, tokyo: null, frankfurt: null, "silicon-valley": null, jakarta: null };
-const REGIONS = /** @type {Region[]} */ (Object.keys(REGION_SET));
 
 /** Mark names ("favorite") to bits, from the package's exported `Mark` enum. */
 const MARKS = new Map(
@@ -327,7 +322,7 @@ function unknownOption(command, args, options) {
  * The candidate closest to `word`: within an edit distance of about a third of its length
  * (at least 1), or the one it is a prefix of; undefined when none is close or two tie.
  * @param {string} word
- * @param {string[]} candidates
+ * @param {readonly string[]} candidates
  * @returns {string | undefined}
  */
 function suggest(word, candidates) {

@@ -7,7 +7,7 @@
 use super::convert::{self, input, output, string, Parsed};
 use super::future::promise;
 use super::hooks::Hooks;
-use super::transport::{self, CallOptions, Transport, UserSig};
+use super::transport::{CallOptions, Transport, UserSig};
 use super::walker::{self, PageIterator, Pages};
 use crate::codec;
 use crate::config::ClientConfig;
@@ -60,7 +60,8 @@ impl ConversationClient {
     /// and hooks.
     ///
     /// Never throws: invalid options (a missing `userSig`, plain `http://` to a remote host,
-    /// a bad `sdkAppId`…) make every call of this client reject with `invalid_input`.
+    /// a bad `sdkAppId`, any option of the wrong type…) make every call of this client
+    /// reject with `invalid_input`, naming the option.
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue) -> Self {
         ConversationClient {
@@ -81,7 +82,7 @@ impl ConversationClient {
     pub fn pin(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Conversation[]")] conversations: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "readonly Conversation[]")] conversations: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.call::<Pin>(
@@ -101,7 +102,7 @@ impl ConversationClient {
     pub fn unpin(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Conversation[]")] conversations: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "readonly Conversation[]")] conversations: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.call::<Unpin>(
@@ -130,7 +131,7 @@ impl ConversationClient {
     pub fn mark(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "MarkOperation[]")] operations: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "readonly MarkOperation[]")] operations: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         self.call::<MarkContact>(
@@ -179,11 +180,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_optional_param_type = "GroupsOptions & CallOptions")]
         options: JsValue,
     ) -> Promise {
-        self.call::<GetContactGroup>(
-            &account,
-            convert::options(&options, GROUPS_OPTIONS),
-            &options,
-        )
+        self.call::<GetContactGroup>(&account, convert::options(&options), &options)
     }
 
     /// One page of the account's conversation list, pinned first (`get_list`). Pass the
@@ -204,7 +201,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ListOptions & CallOptions")]
         options: JsValue,
     ) -> Promise {
-        self.call::<GetList>(&account, convert::options(&options, LIST_OPTIONS), &options)
+        self.call::<GetList>(&account, convert::options(&options), &options)
     }
 
     /// Any REST command, e.g. `v4/recentcontact/delete`: sends `body` as JSON and resolves
@@ -225,10 +222,15 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "RequestOptions")] options: JsValue,
     ) -> Promise {
-        send(
-            self.transport()
-                .and_then(|t| Ok((t, raw(&command, &body, &options)?))),
-        )
+        let prepared = self
+            .transport()
+            .and_then(|t| Ok((t, raw(&command, &body, &options)?)));
+        // The command, when it is one, names every error (the configuration's too).
+        let named = command.as_string().filter(|c| check_command(c).is_ok());
+        send(prepared.map_err(|e| match &named {
+            Some(command) => e.for_command(command),
+            None => e,
+        }))
     }
 
     /// Every conversation of the account (`get_list`, page after page), pinned first: an
@@ -247,7 +249,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ConversationsOptions")] options: JsValue,
     ) -> PageIterator {
-        let input = convert::options(&options, LIST_OPTIONS);
+        let input = convert::options(&options);
         PageIterator::new(self.pages(&account, input, &options, ConversationList::new))
     }
 
@@ -268,7 +270,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_optional_param_type = "MarkedConversationsOptions")]
         options: JsValue,
     ) -> PageIterator {
-        let input = convert::options(&options, GROUPS_OPTIONS);
+        let input = convert::options(&options);
         PageIterator::new(self.pages(&account, input, &options, MarkedList::new))
     }
 
@@ -286,7 +288,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_optional_param_type = "MarkedConversationsOptions")]
         options: JsValue,
     ) -> Promise {
-        let input = convert::options(&options, GROUPS_OPTIONS);
+        let input = convert::options(&options);
         promise(walker::all_groups(self.pages(
             &account,
             input,
@@ -373,7 +375,7 @@ impl ConversationClient {
     pub fn find_conversations(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] account: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Conversation[]")] conversations: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "readonly Conversation[]")] conversations: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let input = input(conversations, "conversations", CONVERSATIONS);
@@ -404,7 +406,7 @@ impl ConversationClient {
         options: JsValue,
     ) -> Promise {
         let input = input(conversation, "conversation", CONVERSATION)
-            .and_then(|c| Ok((c, convert::options(&options, DELETE_OPTIONS)?)));
+            .and_then(|c| Ok((c, convert::options(&options)?)));
         self.call::<DeleteConversation>(&account, input, &options)
     }
 }
@@ -438,7 +440,7 @@ impl ConversationClient {
             };
             Ok((transport, single))
         });
-        send(prepared)
+        send(prepared.map_err(|e| e.for_command(E::COMMAND)))
     }
 
     /// A walk's pages from its input (read by the method); the first error
@@ -491,7 +493,7 @@ fn raw(command: &JsValue, body: &JsValue, options: &JsValue) -> Result<Single, C
         .and_then(|b| JSON::stringify(b).ok())
         .ok_or_else(|| ChatError::invalid_input("body must be a JSON-serialisable object"))?;
     // An unknown command may not be safe to repeat unless the caller says so.
-    let idempotency = if convert::get(options, "idempotent").as_bool() == Some(true) {
+    let idempotency = if convert::flag(options, "idempotent")? == Some(true) {
         Idempotency::Idempotent
     } else {
         Idempotency::NotIdempotent
@@ -537,46 +539,36 @@ to_js_by_serde!(
 
 /// Builds the transport from the constructor's options.
 fn transport(options: JsValue) -> Result<Transport, ChatError> {
-    if !options.is_object() {
+    if !convert::check_options(&options)? {
         return Err(ChatError::invalid_input(
             "ConversationClient needs an options object",
         ));
     }
-    let config: ClientConfig = input(options.clone(), "options", CONFIG)?;
-    // As given too: the plain copy `input` reads has a NaN or Infinity as null (absent).
-    transport::timeout_ms(&options)?;
+    let config: ClientConfig = convert::given_options(&options)?;
     // Checked before the UserSig, so a bad configuration is what every call reports.
     let base_url = config.base_url()?;
+    let hooks = Hooks::from_options(&options)?;
     let sig = convert::get(&options, "userSig");
     let user_sig = if let Some(f) = sig.dyn_ref::<Function>() {
         UserSig::Callback(f.clone())
     } else if let Some(s) = sig.as_string() {
         if s.is_empty() {
-            return Err(ChatError::invalid_input("userSig must not be empty"));
+            return Err(ChatError::invalid_input("`userSig` must not be empty"));
         }
         UserSig::Fixed(s)
     } else {
         return Err(ChatError::invalid_input(
-            "userSig must be a string or a function",
+            "`userSig` must be a string or a function",
         ));
     };
-    Ok(Transport::new(
-        config,
-        base_url,
-        user_sig,
-        Hooks::from_options(&options),
-    ))
+    Ok(Transport::new(config, base_url, user_sig, hooks))
 }
 
 // The shapes input errors name, as the TypeScript types declare them.
-const CONFIG: &str = r#"{ sdkAppId: a 32-bit unsigned integer, identifier: string, region?: "china" | "singapore" | "seoul" | "tokyo" | "frankfurt" | "silicon-valley" | "jakarta", endpoint?: string, allowInsecureHttp?: boolean, timeoutMs?: number, maxRetries?: integer, maxRequestsPerSecond?: integer }"#;
 const CONVERSATIONS: &str = r#"an array of conversations, each { type: "c2c", userId: string } or { type: "group", groupId: string }"#;
 const OPERATIONS: &str = "an array of { conversation, set?: number[], clear?: number[], customMark?: string } (bits 0 to 63)";
 const CONVERSATION: &str =
     r#"a conversation, { type: "c2c", userId: string } or { type: "group", groupId: string }"#;
 const GROUP_RENAME: &str = "{ name: string, newName: string }";
 const GROUP_UPDATE: &str = "{ name: string, add?: Conversation[], remove?: Conversation[] }";
-const DELETE_OPTIONS: &str = "{ clearHistory?: boolean }";
 const NEW_GROUP: &str = "{ name: string, conversations: Conversation[] }";
-const GROUPS_OPTIONS: &str = "{ startIndex?: a non-negative integer }";
-const LIST_OPTIONS: &str = "{ cursor?: { timeStamp, startIndex, topTimeStamp, topStartIndex: non-negative integers }, pinned?: boolean, includeEmpty?: boolean, paginatePinned?: boolean, marks?: boolean, groups?: boolean, assistFlags?: a 32-bit unsigned integer }";

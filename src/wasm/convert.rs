@@ -17,12 +17,30 @@ pub fn input<T: DeserializeOwned>(
 ) -> Result<T, ChatError> {
     let plain = plain(&value).map_err(|()| {
         ChatError::invalid_input(format!(
-            "{what} could not be read as data (a getter or proxy threw, a cycle, or a \
+            "`{what}` could not be read as data (a getter or proxy threw, a cycle, or a \
              BigInt); it should be {expected}"
         ))
     })?;
-    serde_wasm_bindgen::from_value(plain)
-        .map_err(|e| ChatError::invalid_input(format!("{what}: {e}; it should be {expected}")))
+    serde_wasm_bindgen::from_value(plain).map_err(|e| {
+        let text = message(&e);
+        // serde's own type errors name Rust types (`expected u8`): the shape says it better.
+        ChatError::invalid_input(
+            if text.starts_with("invalid ") || text.contains("Error: ") {
+                format!("`{what}` must be {expected}")
+            } else {
+                format!("`{what}`: {text}; it should be {expected}")
+            },
+        )
+    })
+}
+
+/// A serde-wasm-bindgen error's message: its errors are JS `Error`s, whose text starts
+/// "Error: ".
+fn message(e: &serde_wasm_bindgen::Error) -> String {
+    let text = e.to_string();
+    text.strip_prefix("Error: ")
+        .map(str::to_owned)
+        .unwrap_or(text)
 }
 
 /// A caller's value as plain data, copied by the runtime's JSON. serde-wasm-bindgen reads
@@ -45,15 +63,50 @@ extern "C" {
     fn parse(text: &JsString) -> Result<JsValue, JsValue>;
 }
 
-/// Reads an options argument: `undefined` or `null` means the defaults.
-pub fn options<T: DeserializeOwned + Default>(
-    value: &JsValue,
-    expected: &str,
-) -> Result<T, ChatError> {
-    if value.is_undefined() || value.is_null() {
+/// Reads an options argument: `undefined` or `null` means the defaults. Each option's
+/// type error says what that option must be (the core's `options` readers).
+pub fn options<T: DeserializeOwned + Default>(value: &JsValue) -> Result<T, ChatError> {
+    if !check_options(value)? {
         return Ok(T::default());
     }
-    input(value.clone(), "options", expected)
+    given_options(value)
+}
+
+/// Reads an options object known to be one (see [`check_options`]).
+pub fn given_options<T: DeserializeOwned>(value: &JsValue) -> Result<T, ChatError> {
+    let plain = plain(value).map_err(|()| {
+        ChatError::invalid_input(
+            "options could not be read as data (a getter or proxy threw, a cycle, or a BigInt)",
+        )
+    })?;
+    serde_wasm_bindgen::from_value(plain).map_err(|e| ChatError::invalid_input(message(&e)))
+}
+
+/// Whether an options argument was given (`undefined` and `null` mean none); refuses one
+/// that is not an object, and a NaN or infinite number in it, which the copy `options`
+/// reads would turn into `null` (no option) rather than an error.
+pub fn check_options(value: &JsValue) -> Result<bool, ChatError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(false);
+    }
+    if !value.is_object() || value.is_function() || Array::is_array(value) {
+        return Err(ChatError::invalid_input("options must be an object"));
+    }
+    let keys = Reflect::own_keys(value).map_err(|_| unreadable())?;
+    for key in keys.iter() {
+        let option = Reflect::get(value, &key).map_err(|_| unreadable())?;
+        if option.as_f64().is_some_and(|n| !n.is_finite()) {
+            let name = key.as_string().unwrap_or_default();
+            return Err(ChatError::invalid_input(format!(
+                "`{name}` must be a finite number, not NaN or Infinity"
+            )));
+        }
+    }
+    Ok(true)
+}
+
+fn unreadable() -> ChatError {
+    ChatError::invalid_input("options could not be read (a getter or proxy threw)")
 }
 
 /// Converts a result (or a request body) for JS.
@@ -80,6 +133,25 @@ pub fn string(value: &JsValue, what: &str) -> Result<String, ChatError> {
         .ok_or_else(|| ChatError::invalid_input(format!("{what} must be a string")))
 }
 
+/// `object[key]`, `undefined` when absent or `null`.
+pub fn given(object: &JsValue, key: &str) -> JsValue {
+    Some(get(object, key))
+        .filter(|v| !v.is_null())
+        .unwrap_or(JsValue::UNDEFINED)
+}
+
+/// An optional boolean option (`undefined` and `null` are none).
+pub fn flag(object: &JsValue, key: &str) -> Result<Option<bool>, ChatError> {
+    let value = given(object, key);
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    value
+        .as_bool()
+        .map(Some)
+        .ok_or_else(|| ChatError::invalid_input(crate::options::flag(key)))
+}
+
 /// `object[key]`, `undefined` when absent or when `object` is not an object.
 pub fn get(object: &JsValue, key: &str) -> JsValue {
     if !object.is_object() {
@@ -88,16 +160,16 @@ pub fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// An optional function-valued option.
+/// An optional function-valued option (`undefined` and `null` are none).
 pub fn function(object: &JsValue, key: &str) -> Result<Option<Function>, ChatError> {
-    let value = get(object, key);
-    if value.is_undefined() || value.is_null() {
+    let value = given(object, key);
+    if value.is_undefined() {
         return Ok(None);
     }
     value
         .dyn_into::<Function>()
         .map(Some)
-        .map_err(|_| ChatError::invalid_input(format!("{key} must be a function")))
+        .map_err(|_| ChatError::invalid_input(format!("`{key}` must be a function")))
 }
 
 /// A response body as the runtime parsed it (`Response.json()`), read by serde.

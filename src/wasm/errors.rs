@@ -3,6 +3,7 @@
 //! registered here when the module loads; every rejection is an instance of it.
 
 use super::convert::output;
+use crate::config::Region;
 use crate::error::ChatError;
 use js_sys::{Array, Function, Object, Reflect};
 use std::cell::RefCell;
@@ -33,9 +34,29 @@ pub fn freed_error(method: &str) -> JsValue {
     )))
 }
 
-/// The JS value a promise rejects with: `new ChatError({ kind, code, info, … })`.
+/// Every region's name, in `Region::ALL`'s order, frozen: the entry files export it as
+/// `REGIONS`.
+#[wasm_bindgen(js_name = "__regions", skip_typescript)]
+pub fn regions() -> Array {
+    let names: Array = Region::ALL
+        .iter()
+        .map(|r| JsValue::from_str(r.name()))
+        .collect();
+    Object::freeze(&names);
+    names
+}
+
+/// The JS value a promise rejects with: `new ChatError({ kind, code, info, … })`, with
+/// the host's error as `cause` when there is one.
 pub fn to_js(error: &ChatError) -> JsValue {
     let fields = output(error).unwrap_or_else(|_| Object::new().into());
+    let cause = error
+        .cause
+        .as_ref()
+        .and_then(|c| c.0.downcast_ref::<JsValue>());
+    if let Some(cause) = cause {
+        let _ = Reflect::set(&fields, &"cause".into(), cause);
+    }
     let class = ERROR_CLASS.with(|c| c.try_borrow().ok().and_then(|c| c.clone()));
     if let Some(class) = class {
         if let Ok(instance) = Reflect::construct(&class, &Array::of1(&fields)) {

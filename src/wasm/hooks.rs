@@ -2,12 +2,12 @@
 //! observe; they cannot break a call (what they throw is ignored), and their payloads never
 //! hold the UserSig. Events are built only when a hook is set.
 
-use super::convert::{get, output};
+use super::convert::{function, output};
 use super::errors;
 use crate::error::ChatError;
 use crate::events::RequestEvent;
 use js_sys::{Function, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The hook functions of one client.
 #[derive(Default)]
@@ -18,14 +18,14 @@ pub struct Hooks {
 }
 
 impl Hooks {
-    /// Reads the hook functions from the constructor's options (anything else is no hook).
-    pub fn from_options(options: &JsValue) -> Self {
-        let hook = |name| get(options, name).dyn_into::<Function>().ok();
-        Hooks {
-            on_request: hook("onRequest"),
-            on_response: hook("onResponse"),
-            on_retry: hook("onRetry"),
-        }
+    /// Reads the hook functions from the constructor's options; a hook that is neither
+    /// absent nor a function is the configuration's error.
+    pub fn from_options(options: &JsValue) -> Result<Self, ChatError> {
+        Ok(Hooks {
+            on_request: function(options, "onRequest")?,
+            on_response: function(options, "onResponse")?,
+            on_retry: function(options, "onRetry")?,
+        })
     }
 
     /// An attempt is about to be sent: its event (if any hook is set), after `onRequest`.

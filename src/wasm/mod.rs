@@ -14,7 +14,7 @@ mod transport;
 mod walker;
 
 pub use client::ConversationClient;
-pub use errors::{freed_error, set_error_class};
+pub use errors::{freed_error, regions, set_error_class};
 pub use walker::PageIterator;
 
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -33,7 +33,8 @@ export type UserSigSource = string | (() => string | Promise<string>);
 export interface ClientOptions extends ClientConfig {
   /**
    * The administrator's UserSig: a string, or a function called before every attempt (it
-   * may return a Promise), which lets the call retry once with a fresh one on 70001.
+   * may return a Promise), which lets the call retry once with a fresh one on 70001. If it
+   * throws or rejects, the call rejects with kind "user_sig" and that error as `cause`.
    */
   userSig: UserSigSource;
   /** Called before each attempt is sent. */

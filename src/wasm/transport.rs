@@ -8,7 +8,7 @@ use super::hooks::Hooks;
 use super::timers::{self, Deadline};
 use crate::config::{self, ClientConfig};
 use crate::envelope;
-use crate::error::{ChatError, ErrorKind};
+use crate::error::{Cause, ChatError, ErrorKind};
 use crate::rate_limit::RateWindow;
 use crate::request::{self, Caller};
 use crate::retry::{self, Decision, Idempotency};
@@ -17,6 +17,7 @@ use js_sys::{Function, Promise, Reflect};
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestRedirect};
@@ -55,16 +56,18 @@ pub struct CallOptions {
 }
 
 impl CallOptions {
-    /// Reads `signal` and `timeoutMs` from a method's options argument.
+    /// Reads `signal` and `timeoutMs` from a method's options argument (refusing one that
+    /// is not an object).
     pub fn read(options: &JsValue, idempotency: Idempotency) -> Result<Self, ChatError> {
-        let signal = convert::get(options, "signal");
-        let signal = if signal.is_undefined() || signal.is_null() {
+        convert::check_options(options)?;
+        let signal = convert::given(options, "signal");
+        let signal = if signal.is_undefined() {
             None
         } else {
             Some(
                 signal
                     .dyn_into::<AbortSignal>()
-                    .map_err(|_| ChatError::invalid_input("signal must be an AbortSignal"))?,
+                    .map_err(|_| ChatError::invalid_input("`signal` must be an AbortSignal"))?,
             )
         };
         Ok(CallOptions {
@@ -77,8 +80,8 @@ impl CallOptions {
 
 /// An options object's `timeoutMs`, which must be a positive number when given.
 pub fn timeout_ms(options: &JsValue) -> Result<Option<f64>, ChatError> {
-    let timeout = convert::get(options, "timeoutMs");
-    if timeout.is_undefined() || timeout.is_null() {
+    let timeout = convert::given(options, "timeoutMs");
+    if timeout.is_undefined() {
         return Ok(None);
     }
     let ms = timeout.as_f64().unwrap_or(f64::NAN);
@@ -240,17 +243,20 @@ impl Transport {
             UserSig::Fixed(sig) => return Ok(sig.clone()),
             UserSig::Callback(f) => f,
         };
-        // Never echo what the callback threw or returned: it may hold the signature.
-        let failed = || ChatError::invalid_input("the userSig function threw or rejected");
-        let mut value = callback.call0(&JsValue::UNDEFINED).map_err(|_| failed())?;
+        // Never echo what the callback threw or returned in a message: it may hold the
+        // signature. What it threw goes to the caller untouched, as the error's `cause`.
+        let failed = |thrown: JsValue| ChatError {
+            cause: Some(Cause(Rc::new(thrown))),
+            ..ChatError::new(ErrorKind::UserSig, "the userSig function threw or rejected")
+        };
+        let mut value = callback.call0(&JsValue::UNDEFINED).map_err(failed)?;
         if let Some(promise) = value.dyn_ref::<Promise>() {
-            value = JsFuture::from(promise.clone())
-                .await
-                .map_err(|_| failed())?;
+            value = JsFuture::from(promise.clone()).await.map_err(failed)?;
         }
         match value.as_string() {
             Some(sig) if !sig.is_empty() => Ok(sig),
-            _ => Err(ChatError::invalid_input(
+            _ => Err(ChatError::new(
+                ErrorKind::UserSig,
                 "the userSig function must return a non-empty string",
             )),
         }

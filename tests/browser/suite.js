@@ -1,6 +1,6 @@
 // Runs in the page: every method of the package against the emulator, from a browser.
 // Returns [{ name, ok, error? }]; browser.test.mjs turns each into a node:test result.
-export async function runSuite({ ConversationClient, ChatError, Mark }, emulatorUrl) {
+export async function runSuite({ ConversationClient, ChatError, Mark, REGIONS }, emulatorUrl) {
   const control = async (path, body) => {
     const res = await fetch(`${emulatorUrl}/_emulator/${path}`, {
       method: "POST",
@@ -132,6 +132,100 @@ export async function runSuite({ ConversationClient, ChatError, Mark }, emulator
       const free = new ConversationClient({ ...options, maxRequestsPerSecond: 0 });
       const results = await Promise.all(Array.from({ length: 500 }, (_, i) => (i % 2 ? free.pin("alice", [bob]) : free.getGroups("alice"))));
       eq(results.length, 500, "500 completed");
+    },
+    async "REGIONS: every region, frozen, each accepted"() {
+      eq(REGIONS, ["china", "singapore", "seoul", "tokyo", "frankfurt", "silicon-valley", "jakarta"], "REGIONS");
+      assert(Object.isFrozen(REGIONS), "frozen");
+      for (const region of REGIONS) {
+        const { endpoint, ...rest } = options;
+        const e = await new ConversationClient({ ...rest, region }).pin("", [bob]).catch((x) => x);
+        assert(e.kind === "invalid_input" && /account/.test(e.info), `${region}: ${e.info}`);
+      }
+    },
+    async "calls survive free(); calls after free() reject naming the method (issue 4)"() {
+      const freed = new ConversationClient(options);
+      await control("faults", { command: "get_list", count: 1, fault: { kind: "delay", ms: 200 } });
+      const call = freed.listConversations("alice");
+      freed.free();
+      freed.free();
+      eq((await call).items.length, 3, "the call in flight settled");
+      let pin;
+      try {
+        pin = freed.pin("alice", [bob]);
+      } catch (e) {
+        throw new Error(`threw synchronously: ${e}`);
+      }
+      const e = await pin.catch((x) => x);
+      assert(e instanceof ChatError && e.kind === "invalid_input" && e.attempts === 0, `after free: ${e}`);
+      assert(e.message.includes("ConversationClient.pin() was called after free()"), e.message);
+      const walk = freed.conversations("alice");
+      const w = await walk.next().catch((x) => x);
+      assert(w instanceof ChatError && w.message.includes("ConversationClient.conversations()"), `walk: ${w}`);
+      eq(await walk.next(), { done: true }, "then done");
+    },
+    async "a walk in flight survives free() of its client and of itself"() {
+      await control("config", { pageSize: 1 });
+      const client2 = new ConversationClient(options);
+      const walk = client2.conversations("alice");
+      eq((await walk.next()).done, false, "first item");
+      client2.free();
+      await control("faults", { command: "get_list", count: 1, fault: { kind: "delay", ms: 200 } });
+      const pending = walk.next();
+      walk.free();
+      const item = await pending;
+      eq(item.done, false, "the page in flight came");
+      const e = await walk.next().catch((x) => x);
+      assert(e instanceof ChatError && e.message.includes("PageIterator.next()"), `freed walk: ${e}`);
+      eq(await walk.return(undefined), { done: true }, "return() after free()");
+    },
+    async "Symbol.dispose is the guarded free()"() {
+      assert(typeof Symbol.dispose === "symbol", "Symbol.dispose");
+      const disposed = new ConversationClient(options);
+      await control("faults", { command: "get_contact_group", count: 1, fault: { kind: "delay", ms: 200 } });
+      const call = disposed.getGroups("alice");
+      disposed[Symbol.dispose]();
+      disposed[Symbol.dispose]();
+      eq((await call).complete, true, "settled");
+      const e = await disposed.getGroups("alice").catch((x) => x);
+      assert(e instanceof ChatError && e.kind === "invalid_input" && e.message.includes("ConversationClient.getGroups()"), `${e}`);
+    },
+    async "`using` frees the client at the end of its block; its call in flight settles"() {
+      // Native syntax (compiled at run time, so that neither the bundler nor the parser of
+      // this module lowers or refuses it).
+      const block = new Function("ConversationClient", "options", `
+        let call, kept;
+        {
+          using client = new ConversationClient(options);
+          kept = client;
+          call = client.getGroups("alice");
+        }
+        return { call, kept };`);
+      await control("faults", { command: "get_contact_group", count: 1, fault: { kind: "delay", ms: 200 } });
+      const { call, kept } = block(ConversationClient, options);
+      eq((await call).complete, true, "settled after the block freed the client");
+      const e = await kept.pin("alice", [bob]).catch((x) => x);
+      assert(e instanceof ChatError && e.message.includes("ConversationClient.pin() was called after free()"), `${e}`);
+    },
+    async "bad options reject naming the option, in the caller's terms"() {
+      const cases = [
+        [{ ...options, sdkAppId: -1 }, "`sdkAppId` must be an integer from 0 to 4294967295"],
+        [{ ...options, region: "moon" }, `\`region\` must be one of ${REGIONS.join(", ")}`],
+        [{ ...options, onRetry: "log" }, "`onRetry` must be a function"],
+        [{ ...options, maxRetries: NaN }, "`maxRetries` must be a finite number, not NaN or Infinity"],
+      ];
+      for (const [config, info] of cases) {
+        const e = await new ConversationClient(config).pin("alice", [bob]).catch((x) => x);
+        eq([e.kind, e.info, e.command], ["invalid_input", info, "v4/recentcontact/top"], info);
+      }
+      const e = await client.request("v4/recentcontact/delete", {}, { idempotent: "yes" }).catch((x) => x);
+      eq([e.kind, e.info], ["invalid_input", "`idempotent` must be true or false"], "idempotent");
+    },
+    async "a failing userSig function is user_sig with the host's error as cause"() {
+      const thrown = new Error("signer down");
+      const failing = new ConversationClient({ ...options, userSig: () => Promise.reject(thrown) });
+      const e = await failing.pin("alice", [bob]).catch((x) => x);
+      eq([e.kind, e.attempts, e.command], ["user_sig", 0, "v4/recentcontact/top"], "kind");
+      assert(e.cause === thrown, "cause");
     },
     async "abort"() {
       await control("faults", { command: "get_list", count: 1, fault: { kind: "delay", ms: 3000 } });

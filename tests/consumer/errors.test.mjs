@@ -183,8 +183,8 @@ test("invalid input is rejected before any request", async () => {
 test("input whose getters or proxy traps throw rejects as invalid_input; the client keeps working", async () => {
   const throwing = { type: "c2c", get userId() { throw new Error("getter"); } };
   const trap = new Proxy({}, { get() { throw new Error("trap"); }, ownKeys() { throw new Error("trap"); } });
-  await invalid(() => client.pin("a", [throwing]), /conversations could not be read/);
-  await invalid(() => client.mark("a", trap), /operations could not be read/);
+  await invalid(() => client.pin("a", [throwing]), /`conversations` could not be read/);
+  await invalid(() => client.mark("a", trap), /`operations` could not be read/);
   await invalid(() => client.listConversations("a", trap));
   await invalid(() => client.getGroups("a", { startIndex: 10n }));
   let broken;
@@ -195,14 +195,14 @@ test("input whose getters or proxy traps throw rejects as invalid_input; the cli
 
 test("a bad configuration rejects every call instead of throwing", async () => {
   const configs = [
-    [{ sdkAppId: -1, identifier: "a", userSig: SIG, endpoint: server.url }, /sdkAppId|u32|integer/],
-    [{ sdkAppId: 2 ** 32, identifier: "a", userSig: SIG, endpoint: server.url }, /options/],
-    [{ sdkAppId: 1.5, identifier: "a", userSig: SIG, endpoint: server.url }, /options/],
-    [{ sdkAppId: "1", identifier: "a", userSig: SIG, endpoint: server.url }, /options/],
+    [{ sdkAppId: -1, identifier: "a", userSig: SIG, endpoint: server.url }, /: `sdkAppId` must be an integer from 0 to 4294967295$/],
+    [{ sdkAppId: 2 ** 32, identifier: "a", userSig: SIG, endpoint: server.url }, /: `sdkAppId` must be an integer/],
+    [{ sdkAppId: 1.5, identifier: "a", userSig: SIG, endpoint: server.url }, /: `sdkAppId` must be an integer/],
+    [{ sdkAppId: "1", identifier: "a", userSig: SIG, endpoint: server.url }, /: `sdkAppId` must be an integer/],
     [{ sdkAppId: 1, identifier: "", userSig: SIG, endpoint: server.url }, /identifier/],
     [{ sdkAppId: 1, identifier: "a", endpoint: server.url }, /userSig/],
     [{ sdkAppId: 1, identifier: "a", userSig: "", endpoint: server.url }, /userSig/],
-    [{ sdkAppId: 1, identifier: "a", userSig: SIG, region: "mars" }, /options/],
+    [{ sdkAppId: 1, identifier: "a", userSig: SIG, region: "mars" }, /: `region` must be one of china, singapore/],
     [{ sdkAppId: 1, identifier: "a", userSig: SIG, endpoint: "http://chat.example.com" }, /plain http/],
     [{ sdkAppId: 1, identifier: "a", userSig: SIG, endpoint: "ftp://127.0.0.1" }, /endpoint/],
     [undefined, /options object/],
@@ -217,13 +217,31 @@ test("a bad configuration rejects every call instead of throwing", async () => {
   await invalid(() => insecure.pin("", bob), /account must not be empty/);
 });
 
-test("a failing userSig function rejects without leaking what it returned", async () => {
-  const throwing = new ConversationClient({ sdkAppId: 1, identifier: "a", endpoint: server.url, userSig: () => { throw new Error(SIG); } });
-  assert.match((await invalid(() => throwing.pin("a", bob))).message, /userSig function threw/);
-  const rejecting = new ConversationClient({ sdkAppId: 1, identifier: "a", endpoint: server.url, userSig: () => Promise.reject(new Error(SIG)) });
-  await invalid(() => rejecting.pin("a", bob), /userSig function threw or rejected/);
+test("a failing userSig function rejects as user_sig with the host's error as cause, never in the message", async () => {
+  /** A user_sig rejection after `sent` requests. */
+  const signerFailed = async (fn, pattern, sent = 0) => {
+    const before = server.requests.length;
+    const e = await rejection(fn);
+    assert.equal(e.kind, "user_sig", e.message);
+    assert.equal(e.attempts, sent);
+    assert.equal(e.command, "v4/recentcontact/top");
+    assert.match(e.message, pattern);
+    assert.equal(server.requests.length, before + sent);
+    return e;
+  };
+  const thrown = new Error(SIG);
+  const throwing = new ConversationClient({ sdkAppId: 1, identifier: "a", endpoint: server.url, userSig: () => { throw thrown; } });
+  assert.equal((await signerFailed(() => throwing.pin("a", bob), /userSig function threw/)).cause, thrown);
+  const rejecting = new ConversationClient({ sdkAppId: 1, identifier: "a", endpoint: server.url, userSig: () => Promise.reject(thrown) });
+  assert.equal((await signerFailed(() => rejecting.pin("a", bob), /userSig function threw or rejected/)).cause, thrown);
   const empty = new ConversationClient({ sdkAppId: 1, identifier: "a", endpoint: server.url, userSig: () => 5 });
-  await invalid(() => empty.pin("a", bob), /non-empty string/);
+  assert.equal((await signerFailed(() => empty.pin("a", bob), /non-empty string/)).cause, undefined);
+  // Failing on the refresh after 70001: one request went out; not retried again.
+  let calls = 0;
+  const refreshing = new ConversationClient({ sdkAppId: 1, identifier: "a", endpoint: server.url, userSig: () => (calls++ ? Promise.reject(thrown) : "stale") });
+  server.reply({ json: { ActionStatus: "FAIL", ErrorCode: 70001, ErrorInfo: "UserSig expired", ErrorDisplay: "" } });
+  assert.equal((await signerFailed(() => refreshing.pin("a", bob), /userSig function/, 1)).cause, thrown);
+  assert.equal(calls, 2);
 });
 
 test("an AbortSignal aborts before sending and in flight", async () => {

@@ -231,9 +231,9 @@ test("bad input rejects the first next() (nothing throws) and sends nothing", as
   for (const [account, options, pattern] of [
     ["", undefined, /account must not be empty/],
     [42, undefined, /account must be a string/],
-    ["owner", { cursor: "no" }, /options/],
-    ["owner", { onPage: "not a function" }, /onPage must be a function/],
-    ["owner", { signal: "nope" }, /signal must be an AbortSignal/],
+    ["owner", { cursor: "no" }, /^v4\/recentcontact\/get_list: `cursor` must be a page's cursor/],
+    ["owner", { onPage: "not a function" }, /`onPage` must be a function/],
+    ["owner", { signal: "nope" }, /`signal` must be an AbortSignal/],
     ["owner", { timeoutMs: -1 }, /timeoutMs/],
   ]) {
     let iterator;

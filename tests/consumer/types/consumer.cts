@@ -12,6 +12,9 @@ export async function use(): Promise<void> {
   console.log(ids, deleted.name);
   // @ts-expect-error renameGroup's new name is `newName`
   await client.renameGroup("alice", { name: "Team", name2: "x" });
+  const regions: readonly pkg.Region[] = pkg.REGIONS;
+  await client.findConversations("alice", [{ type: "c2c", userId: "bob" }] as const);
+  console.log(regions);
   // @ts-expect-error a conversation needs its `type`
   await client.unpin("alice", [{ groupId: "g" }]);
 }

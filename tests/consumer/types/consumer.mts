@@ -1,7 +1,7 @@
 // A strict TypeScript consumer of the package (ESM). Compiles with tsc --strict, and each
 // `@ts-expect-error` line must really be an error, or tsc fails.
-import { ConversationClient, ChatError, Mark } from "tencent-chat-conversations";
-import type { AllGroups, Conversation, ConversationItem, ListPage, GroupsPage, GroupInfo, ItemResult, MarkedConversation, ErrorKind } from "tencent-chat-conversations";
+import { ConversationClient, ChatError, Mark, REGIONS } from "tencent-chat-conversations";
+import type { AllGroups, Conversation, ConversationItem, ListPage, GroupsPage, GroupInfo, ItemResult, MarkedConversation, ErrorKind, MarkOperation, Region } from "tencent-chat-conversations";
 
 const client = new ConversationClient({
   sdkAppId: 1400000000,
@@ -56,6 +56,30 @@ export async function use(): Promise<void> {
   }
 }
 
+// Every array input takes readonly arrays and `as const` literals.
+export async function readonlyInputs(): Promise<void> {
+  const fixed = [bob, team] as const;
+  const list: readonly Conversation[] = [bob];
+  await client.pin("alice", fixed);
+  await client.unpin("alice", list);
+  await client.pin("alice", [{ type: "c2c", userId: "bob" }] as const);
+  const bits = [Mark.Favorite, 40] as const;
+  const operations: readonly MarkOperation[] = [{ conversation: bob, set: bits, clear: [Mark.Unread] as const }];
+  await client.mark("alice", operations);
+  await client.mark("alice", [{ conversation: team, customMark: "vip" }] as const);
+  await client.createGroup("alice", { name: "Team", conversations: fixed });
+  await client.createGroup("alice", { name: "Team", conversations: list } as const);
+  await client.updateGroup("alice", { name: "Team", add: fixed, remove: list });
+  await client.findConversations("alice", fixed);
+  await client.findConversations("alice", list);
+}
+
+// REGIONS is every Region (checked against the declared union at run time by regions.test.mjs).
+const regions: readonly Region[] = REGIONS;
+const firstRegion: Region | undefined = REGIONS[0];
+new ConversationClient({ sdkAppId: 1, identifier: "a", userSig: "s", region: REGIONS[1] ?? "china" });
+console.log(regions, firstRegion);
+
 export async function lifecycle(): Promise<void> {
   const controller = new AbortController();
   const renamed: GroupInfo = await client.renameGroup("alice", { name: "Team", newName: "Core" }, { signal: controller.signal });
@@ -93,6 +117,13 @@ export async function misuse(): Promise<void> {
   await client.updateGroup("alice", { name: "Team", add: ["bob"] });
   // @ts-expect-error findConversations takes conversations
   await client.findConversations("alice", [{ userId: "bob" }]);
+  // @ts-expect-error REGIONS is read-only
+  REGIONS.push("china");
+  // @ts-expect-error REGIONS holds Regions, not just one
+  const onlyChina: readonly "china"[] = REGIONS;
+  console.log(onlyChina);
+  // @ts-expect-error a readonly list still holds conversations only
+  await client.pin("alice", [bob, { userId: "x" }] as const);
   // @ts-expect-error a conversation needs its `type`
   await client.pin("alice", [{ userId: "bob" }]);
   // @ts-expect-error a c2c conversation has a userId, not a groupId
