@@ -157,7 +157,7 @@ test("a mistyped command, option, mark or region gets a suggestion", async () =>
   await usage(["list", "--account", "alice", "--allow-insecure"], /unknown option --allow-insecure \(did you mean --allow-insecure-http\?\)/);
   await usage(["list", "--account", "alice", "--exclude-empty=", "--limit=1"], /--exclude-empty/);
   await usage(["list", "--account", "alice", "--name", "x"], /--name is not an option of list \(it is one of create-group, rename-group, update-group, delete-group\)/);
-  await usage(["groups", "--account", "alice", "--c2c", "bob"], /--c2c is not an option of groups \(it is one of pin, unpin, mark, create-group\)/);
+  await usage(["groups", "--account", "alice", "--c2c", "bob"], /--c2c is not an option of groups \(it is one of pin, unpin, mark, create-group, find, delete\)/);
   await usage(["mark", "--account", "alice", "--c2c", "bob", "--set", "favourite"], /unknown mark "favourite": use 0-63 or favorite, unread, collapsed, hidden \(did you mean favorite\?\)/);
   await usage(["list", "--account", "alice", "--region", "singapur"], /--region must be one of .* \(did you mean singapore\?\)/);
   await usage(["list", "--account", "alice", "--region", "eu"], /--region must be one of [a-z, -]+\n/);
