@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import os from "node:os";
 import { ConversationClient } from "../pkg/index.mjs";
 import { handwrittenClient } from "./handwritten.mjs";
-import { canned, listPage } from "./pages.mjs";
+import { canned, listPage, SEARCHED } from "./pages.mjs";
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const CALLS = Number(process.env.CALLS ?? 300);
@@ -35,12 +35,18 @@ const farOptions = { ...options, endpoint: farEndpoint };
 const farClients = { package: new ConversationClient(farOptions), handwritten: handwrittenClient(farOptions) };
 const bob = { type: "c2c", userId: "bob" };
 const team = { type: "group", groupId: "@TGS#1" };
+// The conversations pages.mjs's search answer reports, in the same order.
+const searched = Array.from({ length: SEARCHED }, (_, i) => (i % 2 ? { type: "c2c", userId: `user_${i}` } : { type: "group", groupId: `@TGS#${i}` }));
 const calls = {
   top: (c) => c.pin("alice", [bob, team]),
   mark_contact: (c) => c.mark("alice", [{ conversation: bob, set: [1, 2, 3], customMark: "abcd" }]),
   create_contact_group: (c) => c.createGroup("alice", { name: "test0", conversations: [bob] }),
   get_contact_group: (c) => c.getGroups("alice"),
   get_list: (c) => c.listConversations("alice"),
+  update_contact_group: (c) => c.updateGroup("alice", { name: "test1x", add: [bob], remove: [team] }),
+  del_contact_group: (c) => c.deleteGroup("alice", "test1x"),
+  search_contact_group: (c) => c.findConversations("alice", searched),
+  delete: (c) => c.deleteConversation("alice", bob),
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
