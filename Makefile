@@ -51,7 +51,7 @@ docs: pkg
 ## Everything: lints, native tests, wasm tests in Node/Chromium/Firefox, the packed
 ## package from Node (import and require), strict TypeScript, package lints, the API
 ## reference, the package in Chromium and Firefox, and the emulator's npm package.
-test: setup lint test-rust pkg emulator www-deps test-wasm test-types lint-pkg size fuzz test-www test-hostile test-node test-browser test-emulator-pkg test-docs
+test: setup lint test-rust pkg emulator www-deps test-wasm test-types lint-pkg test-docs size fuzz test-www test-hostile test-node test-browser test-emulator-pkg
 
 lint:
 	cargo fmt --all -- --check

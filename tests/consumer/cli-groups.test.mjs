@@ -155,6 +155,13 @@ test("update-group adds and removes conversations; refused items exit 1 after th
   assert.deepEqual(whole.group, { name: "Customers", id: 1 });
   assert.deepEqual(whole.results.map((x) => [x.conversation.userId, x.ok, x.code]), [["nobody", false, 50001], ["user_031", true, 0]]);
   assert.match(refused.stderr, /refused 1 of 2 conversations/);
+  // The table's summary names only what took effect; the refused item is in the results.
+  const table = await run(["update-group", "--account", "alice", "--name", "Customers", "--add-c2c", "nobody", "--add-c2c", "user_032"]);
+  assert.equal(table.code, 1, table.stderr);
+  assert.equal(lines(table.stdout)[0], 'Updated group "Customers" (id 1) for alice: added c2c user_032');
+  assert.match(table.stdout, /c2c nobody +failed 50001/);
+  const none = await run(["update-group", "--account", "alice", "--name", "Customers", "--add-c2c", "nobody"]);
+  assert.equal(lines(none.stdout)[0], 'Updated group "Customers" (id 1) for alice: nothing changed');
   s = await state();
   assert.ok(find(s, "user_031").groupIds.includes(1));
 
