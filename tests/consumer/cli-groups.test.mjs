@@ -5,13 +5,12 @@
 // (--yes, when stdin is not a terminal).
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { spawnSync } from "node:child_process";
 import { ConversationClient } from "tencent-chat-conversations";
 import { startEmulator, SDK_APP_ID, ADMIN } from "./emulator.mjs";
+import { BIN, connectionEnv, runBin } from "./cli-harness.mjs";
 
 const SIG = "CLI-Groups-UserSig-3c8a1f0e77";
-const BIN = fileURLToPath(new URL("./node_modules/tencent-chat-conversations/bin/tencent-chat.cjs", import.meta.url));
 const COMMANDS = ["rename-group", "update-group", "delete-group", "find", "delete"];
 let emu;
 let client;
@@ -20,7 +19,7 @@ let env;
 before(async () => {
   emu = await startEmulator(["--seed", "demo", "--usersig", SIG]);
   client = new ConversationClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, userSig: SIG, endpoint: emu.url });
-  env = { PATH: process.env.PATH, TENCENT_CHAT_SDKAPPID: String(SDK_APP_ID), TENCENT_CHAT_IDENTIFIER: ADMIN, TENCENT_CHAT_USERSIG: SIG, TENCENT_CHAT_ENDPOINT: emu.url };
+  env = connectionEnv(emu.url, SIG);
 });
 after(() => emu.stop());
 beforeEach(async () => {
@@ -30,19 +29,7 @@ beforeEach(async () => {
 
 /** Runs the bin with stdin a pipe (`input` written to it, then closed); never shows the UserSig. */
 function run(args, { input = "" } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["pipe", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c) => (stdout += c));
-    child.stderr.setEncoding("utf8").on("data", (c) => (stderr += c));
-    child.once("error", reject);
-    child.once("close", (code) => {
-      assert.ok(!stdout.includes(SIG) && !stderr.includes(SIG), `the UserSig in the output of ${args.join(" ")}`);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
+  return runBin(args, { env, input, secrets: [SIG] });
 }
 
 /** Exit 0 with nothing on stderr. */

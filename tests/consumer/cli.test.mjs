@@ -3,15 +3,14 @@
 // format, exit statuses 0/1/2, --help, and that the UserSig never shows up in its output.
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ConversationClient } from "tencent-chat-conversations";
 import { startEmulator, SDK_APP_ID, ADMIN } from "./emulator.mjs";
+import { BIN, PKG, connectionEnv, runBin } from "./cli-harness.mjs";
 
 const SIG = "CLI-Secret-UserSig-5e9d2b7c41";
-const PKG = fileURLToPath(new URL("./node_modules/tencent-chat-conversations/", import.meta.url));
-const BIN = `${PKG}bin/tencent-chat.cjs`;
 let emu;
 let client;
 let env;
@@ -19,14 +18,7 @@ let env;
 before(async () => {
   emu = await startEmulator(["--seed", "demo", "--usersig", SIG]);
   client = new ConversationClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, userSig: SIG, endpoint: emu.url });
-  // Only what the command needs: nothing from the environment running the tests.
-  env = {
-    PATH: process.env.PATH,
-    TENCENT_CHAT_SDKAPPID: String(SDK_APP_ID),
-    TENCENT_CHAT_IDENTIFIER: ADMIN,
-    TENCENT_CHAT_USERSIG: SIG,
-    TENCENT_CHAT_ENDPOINT: emu.url,
-  };
+  env = connectionEnv(emu.url, SIG);
 });
 after(() => emu.stop());
 beforeEach(async () => {
@@ -35,24 +27,11 @@ beforeEach(async () => {
 });
 
 /** Runs the bin; every run is checked for the UserSig (and any `secrets`) in its output. */
-function cli(args, { env: extra = {}, secrets = [] } = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...env, ...extra }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c) => (stdout += c));
-    child.stderr.setEncoding("utf8").on("data", (c) => (stderr += c));
-    child.once("error", reject);
-    child.once("close", (code) => {
-      for (const secret of [SIG, ...secrets]) {
-        assert.ok(!stdout.includes(secret), `secret in stdout of ${args.join(" ")}:\n${stdout}`);
-        assert.ok(!stderr.includes(secret), `secret in stderr of ${args.join(" ")}:\n${stderr}`);
-      }
-      // Not a terminal: no progress line, no escape codes.
-      assert.ok(!stderr.includes("\x1b["), stderr);
-      resolve({ code, stdout, stderr });
-    });
-  });
+async function cli(args, { env: extra = {}, secrets = [] } = {}) {
+  const r = await runBin(args, { env: { ...env, ...extra }, secrets: [SIG, ...secrets] });
+  // Not a terminal: no progress line, no escape codes.
+  assert.ok(!r.stderr.includes("\x1b["), r.stderr);
+  return r;
 }
 
 async function usage(args, pattern, options) {
