@@ -6,9 +6,7 @@
 import { test, before, after, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { ConversationClient } from "tencent-chat-conversations";
-import { startEmulator, SDK_APP_ID, ADMIN } from "./emulator.mjs";
-import { BIN, connectionEnv, runBin } from "./cli-harness.mjs";
+import { BIN, runBin, startSession, resetSession } from "./cli-harness.mjs";
 
 const SIG = "CLI-Groups-UserSig-3c8a1f0e77";
 const COMMANDS = ["rename-group", "update-group", "delete-group", "find", "delete"];
@@ -16,16 +14,9 @@ let emu;
 let client;
 let env;
 
-before(async () => {
-  emu = await startEmulator(["--seed", "demo", "--usersig", SIG]);
-  client = new ConversationClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, userSig: SIG, endpoint: emu.url });
-  env = connectionEnv(emu.url, SIG);
-});
+before(async () => ({ emu, client, env } = await startSession(SIG)));
 after(() => emu.stop());
-beforeEach(async () => {
-  await emu.post("reset", { seed: "demo" });
-  await emu.post("config", { rateLimit: 0 });
-});
+beforeEach(() => resetSession(emu));
 
 /** Runs the bin with stdin a pipe (`input` written to it, then closed); never shows the UserSig. */
 function run(args, { input = "" } = {}) {

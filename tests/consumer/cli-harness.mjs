@@ -4,7 +4,8 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { SDK_APP_ID, ADMIN } from "./emulator.mjs";
+import { ConversationClient } from "tencent-chat-conversations";
+import { startEmulator, SDK_APP_ID, ADMIN } from "./emulator.mjs";
 
 export const PKG = fileURLToPath(new URL("./node_modules/tencent-chat-conversations/", import.meta.url));
 export const BIN = `${PKG}bin/tencent-chat.cjs`;
@@ -42,4 +43,17 @@ export function runBin(args, { env, input, secrets }) {
     });
     if (input !== undefined) child.stdin.end(input);
   });
+}
+
+/** An emulator with the demo seed and `userSig`, a client of it, and a user's environment for it. */
+export async function startSession(userSig) {
+  const emu = await startEmulator(["--seed", "demo", "--usersig", userSig]);
+  const client = new ConversationClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, userSig, endpoint: emu.url });
+  return { emu, client, env: connectionEnv(emu.url, userSig) };
+}
+
+/** Back to the demo seed, with no rate limit: each test starts from the same state. */
+export async function resetSession(emu) {
+  await emu.post("reset", { seed: "demo" });
+  await emu.post("config", { rateLimit: 0 });
 }

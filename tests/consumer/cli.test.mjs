@@ -6,25 +6,16 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ConversationClient } from "tencent-chat-conversations";
-import { startEmulator, SDK_APP_ID, ADMIN } from "./emulator.mjs";
-import { BIN, PKG, connectionEnv, runBin } from "./cli-harness.mjs";
+import { BIN, PKG, runBin, startSession, resetSession } from "./cli-harness.mjs";
 
 const SIG = "CLI-Secret-UserSig-5e9d2b7c41";
 let emu;
 let client;
 let env;
 
-before(async () => {
-  emu = await startEmulator(["--seed", "demo", "--usersig", SIG]);
-  client = new ConversationClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, userSig: SIG, endpoint: emu.url });
-  env = connectionEnv(emu.url, SIG);
-});
+before(async () => ({ emu, client, env } = await startSession(SIG)));
 after(() => emu.stop());
-beforeEach(async () => {
-  await emu.post("reset", { seed: "demo" });
-  await emu.post("config", { rateLimit: 0 });
-});
+beforeEach(() => resetSession(emu));
 
 /** Runs the bin; every run is checked for the UserSig (and any `secrets`) in its output. */
 async function cli(args, { env: extra = {}, secrets = [] } = {}) {
