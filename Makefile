@@ -53,8 +53,11 @@ docs: pkg
 ## reference, the package in Chromium and Firefox, and the emulator's npm package.
 test: setup lint test-rust pkg emulator www-deps test-wasm test-types lint-pkg test-docs size fuzz test-www test-hostile test-node test-browser test-emulator-pkg
 
+## Module cycles are checked per crate (the core and the emulator's), after the checker's
+## own test; `scripts/check-cycles.py --graph src` prints the core's module graph.
 lint:
 	cargo fmt --all -- --check
+	python3 scripts/check-cycles.py --self-test
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p tencent-chat-conversations --target wasm32-unknown-unknown --all-targets -- -D warnings
 	cargo clippy -p chat-emulator-wasm --target wasm32-unknown-unknown -- -D warnings
