@@ -23,10 +23,8 @@
     )
 )]
 
-pub mod codec;
 pub mod config;
 pub mod endpoints;
-pub mod envelope;
 pub mod error;
 pub mod events;
 pub mod marks;
@@ -34,9 +32,10 @@ pub mod numbers;
 pub mod options;
 pub mod rate_limit;
 pub mod redact;
-pub mod request;
+pub mod response;
 pub mod retry;
 pub mod types;
+pub mod url;
 pub mod walk;
 pub mod wire;
 

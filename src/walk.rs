@@ -1,7 +1,14 @@
 //! Walking a whole paged list — every page of `get_list` or of `get_contact_group`, or a
-//! long `search_contact_group` lookup split into requests of 300 — as a plain state machine: the request for the next page is derived from the previous page,
-//! and a service that would keep the walk going forever (the same cursor again, or more
-//! pages than any account can have) ends it with a `bad_response` error instead.
+//! long `search_contact_group` lookup split into requests of 300 — as a plain state
+//! machine: the request for the next page is derived from the previous page, and a service
+//! that would keep the walk going forever (the same cursor again, or more pages than any
+//! account can have) ends it with a `bad_response` error instead.
+//!
+//! The words: a [`PagedList`] is what is walked (its position and how a page moves it:
+//! [`ConversationList`], [`MarkedList`], [`ConversationSearch`]); a [`Walk`] goes through
+//! one to its end, page by page, within bounds; a [`Page`] is what each step yields. The
+//! package's layer adds the sending (`FetchingWalk`) and the JS async iterator
+//! (`PageIterator`).
 //!
 //! The transport is the caller's: ask [`Walk::next_request`], send it, hand the decoded
 //! page to [`Walk::accept`], repeat until `next_request` returns `None`. Only one page is
@@ -26,8 +33,9 @@ pub const MAX_PAGES: u32 = 100_000;
 /// allows 20 per user. (The bound keeps looking groups up in a list cheap.)
 pub const MAX_GROUPS: usize = 1_000;
 
-/// One paged endpoint, seen as a sequence of pages: where the walk is and how it moves.
-pub trait Source {
+/// A list fetched page by page from one endpoint: its current position, the request for
+/// it, and how a page moves it.
+pub trait PagedList {
     /// The paged endpoint.
     type Endpoint: Endpoint;
     /// What a page holds, as the caller gets it.
@@ -60,21 +68,21 @@ pub struct Page<T> {
     pub total: u64,
 }
 
-/// The walk over all pages of a [`Source`].
+/// The walk over all pages of a [`PagedList`].
 #[derive(Debug)]
-pub struct Walk<S> {
-    source: S,
+pub struct Walk<L> {
+    list: L,
     pages: u32,
     total: u64,
     done: bool,
     max_pages: u32,
 }
 
-impl<S: Source> Walk<S> {
-    /// A walk from the source's starting position.
-    pub fn new(source: S) -> Self {
+impl<L: PagedList> Walk<L> {
+    /// A walk from the list's starting position.
+    pub fn new(list: L) -> Self {
         Walk {
-            source,
+            list,
             pages: 0,
             total: 0,
             done: false,
@@ -88,9 +96,9 @@ impl<S: Source> Walk<S> {
         self
     }
 
-    /// The source, e.g. for the groups seen so far.
-    pub fn source(&self) -> &S {
-        &self.source
+    /// The list walked, e.g. for the groups seen so far.
+    pub fn list(&self) -> &L {
+        &self.list
     }
 
     /// True once the last page was accepted, the walk failed or was stopped.
@@ -112,7 +120,7 @@ impl<S: Source> Walk<S> {
     /// The request for the next page, or `None` once the walk is over.
     pub fn next_request(
         &mut self,
-    ) -> Result<Option<<S::Endpoint as Endpoint>::Request>, ChatError> {
+    ) -> Result<Option<<L::Endpoint as Endpoint>::Request>, ChatError> {
         if self.done {
             return Ok(None);
         }
@@ -122,22 +130,22 @@ impl<S: Source> Walk<S> {
                 "more than {} pages without CompleteFlag 1; the walk was stopped",
                 self.max_pages
             ))
-            .for_command(S::Endpoint::COMMAND));
+            .for_command(L::Endpoint::COMMAND));
         }
-        match self.source.request() {
+        match self.list.request() {
             Ok(request) => Ok(Some(request)),
-            Err(e) => Err(self.fail(e.for_command(S::Endpoint::COMMAND))),
+            Err(e) => Err(self.fail(e.for_command(L::Endpoint::COMMAND))),
         }
     }
 
     /// Records the page answering the last request and returns it, numbered.
     pub fn accept(
         &mut self,
-        page: <S::Endpoint as Endpoint>::Output,
-    ) -> Result<Page<S::Item>, ChatError> {
-        let (items, last) = match self.source.advance(page) {
+        page: <L::Endpoint as Endpoint>::Output,
+    ) -> Result<Page<L::Item>, ChatError> {
+        let (items, last) = match self.list.advance(page) {
             Ok(advanced) => advanced,
-            Err(e) => return Err(self.fail(e.for_command(S::Endpoint::COMMAND))),
+            Err(e) => return Err(self.fail(e.for_command(L::Endpoint::COMMAND))),
         };
         self.pages = self.pages.saturating_add(1);
         self.total = self.total.saturating_add(items.len() as u64);
@@ -178,7 +186,7 @@ impl ConversationList {
     }
 }
 
-impl Source for ConversationList {
+impl PagedList for ConversationList {
     type Endpoint = GetList;
     type Item = ConversationItem;
 
@@ -226,7 +234,7 @@ impl MarkedList {
     }
 }
 
-impl Source for MarkedList {
+impl PagedList for MarkedList {
     type Endpoint = GetContactGroup;
     type Item = MarkedConversation;
 
@@ -334,7 +342,7 @@ impl ConversationSearch {
     }
 }
 
-impl Source for ConversationSearch {
+impl PagedList for ConversationSearch {
     type Endpoint = SearchContactGroup;
     type Item = MarkedConversation;
 
@@ -370,10 +378,10 @@ mod tests {
     use crate::ErrorKind;
 
     /// Runs a walk against `server` as a transport would; also returns the requests sent.
-    fn run<S: Source>(
-        mut walk: Walk<S>,
-        mut server: impl FnMut(&<S::Endpoint as Endpoint>::Request) -> <S::Endpoint as Endpoint>::Output,
-    ) -> (Vec<Page<S::Item>>, usize, Result<(), ChatError>) {
+    fn run<L: PagedList>(
+        mut walk: Walk<L>,
+        mut server: impl FnMut(&<L::Endpoint as Endpoint>::Request) -> <L::Endpoint as Endpoint>::Output,
+    ) -> (Vec<Page<L::Item>>, usize, Result<(), ChatError>) {
         let mut pages = Vec::new();
         let mut sent = 0;
         loop {
@@ -645,7 +653,7 @@ mod tests {
             walk.accept(page).unwrap();
         }
         assert_eq!(
-            walk.source().groups(),
+            walk.list().groups(),
             [group(1, "Renamed"), group(2, "Team"), group(3, "New")]
         );
     }
@@ -757,7 +765,7 @@ mod tests {
         walk.accept(search_server(&request)).unwrap();
         assert!(walk.next_request().unwrap().is_none());
         assert_eq!(
-            walk.source().groups(),
+            walk.list().groups(),
             &[group(1, "Customers"), group(2, "Team")]
         );
         assert!(ConversationSearch::new("alice", vec![]).is_err());

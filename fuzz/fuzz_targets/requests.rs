@@ -31,7 +31,7 @@ use tencent_chat_conversations::endpoints::update_contact_group::{
 };
 use tencent_chat_conversations::endpoints::Endpoint;
 use tencent_chat_conversations::redact::REDACTED;
-use tencent_chat_conversations::request::{self, Caller};
+use tencent_chat_conversations::url::{self, Caller};
 use tencent_chat_conversations::types::{
     AllGroups, Conversation, DeleteOptions, GroupRename, GroupUpdate, GroupsOptions, ListOptions,
     MarkOperation, NewGroup,
@@ -497,7 +497,7 @@ fn config(case: ConfigCase) {
         identifier: &config.identifier,
     };
     let command = "v4/recentcontact/get_list";
-    let url = request::url(caller, command, &case.user_sig, case.random);
+    let url = url::signed_url(caller, command, &case.user_sig, case.random);
     let (path, query) = url.split_once('?').expect("a query");
     assert_eq!(path, format!("{base}/{command}"));
     let params: Vec<(&str, &str)> = query
@@ -518,7 +518,7 @@ fn config(case: ConfigCase) {
         );
     }
     assert_eq!(params[3].1, case.random.to_string());
-    let redacted = request::redacted_url(caller, command, case.random);
+    let redacted = url::redacted_url(caller, command, case.random);
     assert!(
         redacted.contains(&format!("&usersig={REDACTED}&")),
         "{redacted}"

@@ -11,7 +11,7 @@ use tencent_chat_conversations::endpoints::contact_group::GetContactGroup;
 use tencent_chat_conversations::endpoints::get_list::GetList;
 use tencent_chat_conversations::endpoints::Endpoint;
 use tencent_chat_conversations::types::{Cursor, GroupsOptions, ListOptions};
-use tencent_chat_conversations::walk::{ConversationList, MarkedList, Source, Walk};
+use tencent_chat_conversations::walk::{ConversationList, MarkedList, PagedList, Walk};
 use tencent_chat_conversations::ErrorKind;
 
 /// A low bound, so that inputs can reach it.
@@ -31,8 +31,8 @@ fuzz_target!(|data: &[u8]| {
             assert_ne!(before, after, "the same cursor requested twice in a row");
         }
     } else {
-        let source = MarkedList::new("a", GroupsOptions::default()).expect("valid");
-        let walk = Walk::new(source);
+        let list = MarkedList::new("a", GroupsOptions::default()).expect("valid");
+        let walk = Walk::new(list);
         let starts = run(walk, pages);
         assert!(
             starts.windows(2).all(|w| w[0] < w[1]),
@@ -72,7 +72,7 @@ fn run<'a, S>(
     pages: impl Iterator<Item = &'a [u8]>,
 ) -> Vec<<S::Endpoint as Position>::At>
 where
-    S: Source + Inspect,
+    S: PagedList + Inspect,
     S::Endpoint: Position,
 {
     let mut walk = walk.with_max_pages(MAX_PAGES);
@@ -108,7 +108,7 @@ where
                 break;
             }
         }
-        walk.source().inspect();
+        walk.list().inspect();
     }
     assert!(accepted <= MAX_PAGES);
     if walk.is_done() {
@@ -125,7 +125,7 @@ fn decode<E: Endpoint>(body: &[u8]) -> Option<E::Output> {
     E::decode_text(200, &String::from_utf8_lossy(body)).ok()
 }
 
-/// Per-source invariants that hold after every page.
+/// Per-list invariants that hold after every page.
 trait Inspect {
     fn inspect(&self) {}
 }

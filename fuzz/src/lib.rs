@@ -7,8 +7,8 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value;
 use tencent_chat_conversations::endpoints::Endpoint;
-use tencent_chat_conversations::envelope;
 use tencent_chat_conversations::numbers::MAX_SAFE_INTEGER;
+use tencent_chat_conversations::response;
 use tencent_chat_conversations::wire::Envelope;
 use tencent_chat_conversations::{ChatError, ErrorKind};
 
@@ -54,7 +54,7 @@ where
         );
         return;
     };
-    match envelope::check(&envelope) {
+    match response::check_envelope(&envelope) {
         Ok(()) => {
             // The body's shape decides: either way, not an API error.
             if let Err((kind, _)) = outcome {

@@ -11,9 +11,9 @@ pub mod search_contact_group;
 pub mod top;
 pub mod update_contact_group;
 
-use crate::codec::{self, Body};
 use crate::error::ChatError;
 use crate::numbers::safe;
+use crate::response::{self, Body};
 use crate::retry::Idempotency;
 use crate::types::{Conversation, ItemResult};
 use crate::wire;
@@ -29,7 +29,7 @@ pub trait Endpoint {
     type Input;
     /// The request body as the service spells it.
     type Request: Serialize;
-    /// The body past the envelope, which [`codec::check`] has already passed.
+    /// The body past the envelope, which [`response::check`] has already passed.
     type Response: DeserializeOwned;
     /// What the caller gets back.
     type Output;
@@ -49,14 +49,14 @@ pub trait Endpoint {
     /// conversation without its id…).
     fn decode(response: Self::Response) -> Result<Self::Output, ChatError>;
 
-    /// Checks an exchange (status, envelope) and decodes the endpoint's response from a
-    /// parsed body.
+    /// Checks the envelope of a parsed body whose status passed and decodes the endpoint's
+    /// response from it.
     ///
     /// # Errors
-    /// Those of [`codec::check`], [`codec::fields`] and [`Endpoint::decode`].
-    fn decode_body<B: Body>(status: u16, body: &B) -> Result<Self::Output, ChatError> {
-        codec::check(status, body)?;
-        Self::decode(codec::fields(body)?)
+    /// Those of [`response::check`], [`response::fields`] and [`Endpoint::decode`].
+    fn decode_body<B: Body>(body: &B) -> Result<Self::Output, ChatError> {
+        response::check(body)?;
+        Self::decode(response::fields(body)?)
     }
 
     /// [`Endpoint::decode_body`] from response text, for a native transport (and tests and
@@ -66,8 +66,8 @@ pub trait Endpoint {
     /// Those of [`Endpoint::decode_body`], and `bad_response` when the text is not JSON.
     #[cfg(any(not(target_arch = "wasm32"), test))]
     fn decode_text(status: u16, text: &str) -> Result<Self::Output, ChatError> {
-        crate::envelope::check_status(status)?;
-        Self::decode_body(status, &codec::parse(text)?)
+        response::check_status(status)?;
+        Self::decode_body(&response::parse(text)?)
     }
 }
 

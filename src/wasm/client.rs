@@ -7,9 +7,8 @@
 use super::convert::{self, input, output, string, Parsed};
 use super::future::promise;
 use super::hooks::Hooks;
+use super::page_iterator::{self, FetchingWalk, PageIterator};
 use super::transport::{CallOptions, Transport, UserSig};
-use super::walker::{self, PageIterator, Pages};
-use crate::codec;
 use crate::config::ClientConfig;
 use crate::endpoints::contact_group::{CreateContactGroup, GetContactGroup};
 use crate::endpoints::del_contact_group::DelContactGroup;
@@ -20,10 +19,11 @@ use crate::endpoints::top::{Pin, Unpin};
 use crate::endpoints::update_contact_group::{RenameContactGroup, UpdateContactGroup};
 use crate::endpoints::Endpoint;
 use crate::error::ChatError;
-use crate::request::check_command;
+use crate::response;
 use crate::retry::Idempotency;
 use crate::types::{CreatedGroup, GroupInfo, GroupsPage, ItemResult, ListPage, UpdatedGroup};
-use crate::walk::{ConversationList, ConversationSearch, MarkedList, Source};
+use crate::url::check_command;
+use crate::walk::{ConversationList, ConversationSearch, MarkedList, PagedList};
 use js_sys::{Function, Promise, JSON};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -250,7 +250,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_optional_param_type = "ConversationsOptions")] options: JsValue,
     ) -> PageIterator {
         let input = convert::options(&options);
-        PageIterator::new(self.pages(&account, input, &options, ConversationList::new))
+        PageIterator::new(self.walk(&account, input, &options, ConversationList::new))
     }
 
     /// Every marked or grouped conversation of the account (`get_contact_group`, page
@@ -271,7 +271,7 @@ impl ConversationClient {
         options: JsValue,
     ) -> PageIterator {
         let input = convert::options(&options);
-        PageIterator::new(self.pages(&account, input, &options, MarkedList::new))
+        PageIterator::new(self.walk(&account, input, &options, MarkedList::new))
     }
 
     /// All pages of `get_contact_group` at once: every marked or grouped conversation and
@@ -289,7 +289,7 @@ impl ConversationClient {
         options: JsValue,
     ) -> Promise {
         let input = convert::options(&options);
-        promise(walker::all_groups(self.pages(
+        promise(page_iterator::all_groups(self.walk(
             &account,
             input,
             &options,
@@ -379,7 +379,7 @@ impl ConversationClient {
         #[wasm_bindgen(unchecked_optional_param_type = "CallOptions")] options: JsValue,
     ) -> Promise {
         let input = input(conversations, "conversations", CONVERSATIONS);
-        promise(walker::all_groups(self.pages(
+        promise(page_iterator::all_groups(self.walk(
             &account,
             input,
             &options,
@@ -436,31 +436,31 @@ impl ConversationClient {
                 command: Cow::Borrowed(E::COMMAND),
                 body: convert::request_body(&request)?,
                 call: CallOptions::read(options, E::IDEMPOTENCY)?,
-                decode: |status, parsed| E::decode_body(status, parsed)?.to_js(),
+                decode: |parsed| E::decode_body(parsed)?.to_js(),
             };
             Ok((transport, single))
         });
         send(prepared.map_err(|e| e.for_command(E::COMMAND)))
     }
 
-    /// A walk's pages from its input (read by the method); the first error
-    /// (configuration, then input, then account) is reported by the walk's first call.
-    fn pages<S, I>(
+    /// A walk of the list `list` makes from its input (read by the method); the first
+    /// error (configuration, then input, then account) is reported by the walk's first call.
+    fn walk<L, I>(
         &self,
         account: &JsValue,
         input: Result<I, ChatError>,
         options: &JsValue,
-        source: fn(&str, I) -> Result<S, ChatError>,
-    ) -> Result<Pages<S>, ChatError>
+        list: fn(&str, I) -> Result<L, ChatError>,
+    ) -> Result<FetchingWalk<L>, ChatError>
     where
-        S: Source + 'static,
-        S::Item: Serialize,
+        L: PagedList + 'static,
+        L::Item: Serialize,
     {
         let transport = self.transport()?;
         let input = input?;
-        let source = source(&string(account, "account")?, input)?;
+        let list = list(&string(account, "account")?, input)?;
         let call = CallOptions::read(options, Idempotency::Idempotent)?;
-        Pages::new(source, transport, call, options)
+        FetchingWalk::new(list, transport, call, options)
     }
 }
 
@@ -470,7 +470,7 @@ struct Single {
     command: Cow<'static, str>,
     body: JsValue,
     call: CallOptions,
-    decode: fn(u16, &Parsed) -> Result<JsValue, ChatError>,
+    decode: fn(&Parsed) -> Result<JsValue, ChatError>,
 }
 
 /// Sends a prepared call (or rejects with why it could not be prepared). One copy of this
@@ -502,7 +502,7 @@ fn raw(command: &JsValue, body: &JsValue, options: &JsValue) -> Result<Single, C
         command: Cow::Owned(command),
         body: text.into(),
         call: CallOptions::read(options, idempotency)?,
-        decode: |status, parsed| codec::check(status, parsed).map(|()| parsed.0.clone()),
+        decode: |parsed| response::check(parsed).map(|()| parsed.0.clone()),
     })
 }
 

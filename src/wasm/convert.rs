@@ -2,8 +2,8 @@
 //! bad input rejects. Results use the JSON-compatible serializer (plain objects, numbers not
 //! BigInts, absent optionals skipped), which is what tsify's declarations describe.
 
-use crate::codec::Body;
 use crate::error::ChatError;
+use crate::response::Body;
 use js_sys::{Array, Function, JsString, Reflect, JSON};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;

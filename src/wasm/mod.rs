@@ -9,13 +9,13 @@ mod convert;
 mod errors;
 mod future;
 mod hooks;
+mod page_iterator;
 mod timers;
 mod transport;
-mod walker;
 
 pub use client::ConversationClient;
 pub use errors::{freed_error, regions, set_error_class};
-pub use walker::PageIterator;
+pub use page_iterator::PageIterator;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -7,11 +7,11 @@ use super::convert::{self, Parsed};
 use super::hooks::Hooks;
 use super::timers::{self, Deadline};
 use crate::config::{self, ClientConfig};
-use crate::envelope;
 use crate::error::{Cause, ChatError, ErrorKind};
 use crate::rate_limit::RateWindow;
-use crate::request::{self, Caller};
+use crate::response;
 use crate::retry::{self, Decision, Idempotency};
+use crate::url::{self, Caller};
 use gloo_net::http::{Request, Response};
 use js_sys::{Function, Promise, Reflect};
 use std::cell::RefCell;
@@ -124,11 +124,11 @@ impl Transport {
         command: &str,
         body: &JsValue,
         call: &CallOptions,
-        decode: impl Fn(u16, &Parsed) -> Result<T, ChatError>,
+        decode: impl Fn(&Parsed) -> Result<T, ChatError>,
     ) -> Result<T, ChatError> {
         let mut out = None;
-        let mut accept = |status: u16, parsed: &Parsed| {
-            out = Some(decode(status, parsed)?);
+        let mut accept = |parsed: &Parsed| {
+            out = Some(decode(parsed)?);
             Ok(())
         };
         self.send(command, body, call, &mut accept).await?;
@@ -142,7 +142,7 @@ impl Transport {
         command: &'a str,
         body: &'a JsValue,
         call: &'a CallOptions,
-        accept: &'a mut dyn FnMut(u16, &Parsed) -> Result<(), ChatError>,
+        accept: &'a mut dyn FnMut(&Parsed) -> Result<(), ChatError>,
     ) -> Pin<Box<dyn Future<Output = Result<(), ChatError>> + 'a>> {
         Box::pin(async move {
             let timeout_ms = call.timeout_ms.unwrap_or_else(|| self.config.timeout_ms());
@@ -159,12 +159,12 @@ impl Transport {
                     .map_err(|e| finish(e, command, attempt))?;
                 attempt += 1;
                 let random = random_u32();
-                let url = || request::redacted_url(self.caller(), command, random);
+                let url = || url::redacted_url(self.caller(), command, random);
                 let mut event = self.hooks.request(command, attempt, random, url);
                 let started = now();
-                let url = request::url(self.caller(), command, &sig, random);
+                let url = url::signed_url(self.caller(), command, &sig, random);
                 let outcome = match exchange(&url, body, timeout_ms, signal).await {
-                    Ok((status, parsed)) => accept(status, &parsed)
+                    Ok((status, parsed)) => accept(&parsed)
                         .map(|()| status)
                         .map_err(|e| with_status(e, status)),
                     Err(e) => Err(e),
@@ -299,7 +299,8 @@ async fn exchange(
         })?;
     let response = Response::from(response);
     let status = response.status();
-    envelope::check_status(status)?;
+    // The one check of the status: the body of a non-2xx answer is not read.
+    response::check_status(status)?;
     let length = response.headers().get("content-length");
     if let Some(length) = length.and_then(|l| l.trim().parse::<u64>().ok()) {
         if length > MAX_BODY_BYTES {

@@ -1,7 +1,8 @@
 //! Whole-list walks for JS: `conversations()` and `markedConversations()` return a
 //! [`PageIterator`] (an async iterator; the entry files add `[Symbol.asyncIterator]`), and
-//! `getAllGroups()` and `findConversations()` drive the same kind of walk to the end. The walk logic is the core's
-//! ([`crate::walk`]); this layer sends the requests, converts the items and calls `onPage`.
+//! `getAllGroups()` and `findConversations()` drive the same kind of walk to the end. The
+//! walk logic is the core's ([`crate::walk`]); a [`FetchingWalk`] sends its requests,
+//! converts the items and calls `onPage`.
 //!
 //! Calls on one iterator run one after another (like an async generator's), and the state
 //! is taken out of its cell while a page is fetched, so no borrow spans an await.
@@ -12,7 +13,7 @@ use super::timers::check_aborted;
 use super::transport::{CallOptions, Transport};
 use crate::endpoints::Endpoint;
 use crate::error::ChatError;
-use crate::walk::{Source, Walk};
+use crate::walk::{PagedList, Walk};
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use serde::Serialize;
 use std::cell::Cell;
@@ -23,27 +24,28 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-/// A walk with its transport, its per-request options and its `onPage`.
-pub struct Pages<S: Source> {
-    walk: Walk<S>,
+/// A walk with its transport, its per-request options and its `onPage`: it fetches its
+/// own pages.
+pub struct FetchingWalk<L: PagedList> {
+    walk: Walk<L>,
     transport: Rc<Transport>,
     call: CallOptions,
     on_page: Option<Function>,
 }
 
-impl<S: Source> Pages<S>
+impl<L: PagedList> FetchingWalk<L>
 where
-    S::Item: Serialize,
+    L::Item: Serialize,
 {
     /// `options` is the caller's options object (read for `onPage`).
     pub fn new(
-        source: S,
+        list: L,
         transport: Rc<Transport>,
         call: CallOptions,
         options: &JsValue,
     ) -> Result<Self, ChatError> {
-        Ok(Pages {
-            walk: Walk::new(source),
+        Ok(FetchingWalk {
+            walk: Walk::new(list),
             transport,
             call,
             on_page: convert::function(options, "onPage")?,
@@ -53,14 +55,14 @@ where
     /// Fetches the next page, reports it to `onPage` and returns its items; `None` once
     /// the walk is over. Any error ends the walk.
     async fn next_page(&mut self) -> Result<Option<Array>, ChatError> {
-        let command = S::Endpoint::COMMAND;
+        let command = L::Endpoint::COMMAND;
         let Some(request) = self.walk.next_request()? else {
             return Ok(None);
         };
         let body = request_body(&request).map_err(|e| self.walk.fail(e.for_command(command)))?;
         let sent = self
             .transport
-            .call(command, &body, &self.call, S::Endpoint::decode_body);
+            .call(command, &body, &self.call, L::Endpoint::decode_body);
         let page = match sent.await {
             Ok(page) => self.walk.accept(page)?,
             Err(e) => return Err(self.walk.fail(e)),
@@ -81,30 +83,31 @@ where
     }
 }
 
-/// A walk whose item type is erased, so one iterator class serves every endpoint.
-type Fetched = (Box<dyn Walker>, Result<Option<Array>, ChatError>);
+/// A [`FetchingWalk`] whose list type is erased, so one iterator class serves every
+/// endpoint.
+type Fetched = (Box<dyn DynWalk>, Result<Option<Array>, ChatError>);
 
-trait Walker {
-    /// Fetches the next page; gives the walker back with the outcome.
+trait DynWalk {
+    /// Fetches the next page; gives the walk back with the outcome.
     fn fetch(self: Box<Self>) -> Pin<Box<dyn Future<Output = Fetched>>>;
 
     /// The conversation groups seen so far, for JS.
     fn groups(&self) -> Result<JsValue, ChatError>;
 }
 
-impl<S: Source + 'static> Walker for Pages<S>
+impl<L: PagedList + 'static> DynWalk for FetchingWalk<L>
 where
-    S::Item: Serialize,
+    L::Item: Serialize,
 {
     fn fetch(mut self: Box<Self>) -> Pin<Box<dyn Future<Output = Fetched>>> {
         Box::pin(async move {
             let outcome = self.next_page().await;
-            (self as Box<dyn Walker>, outcome)
+            (self as Box<dyn DynWalk>, outcome)
         })
     }
 
     fn groups(&self) -> Result<JsValue, ChatError> {
-        output(self.walk.source().groups())
+        output(self.walk.list().groups())
     }
 }
 
@@ -115,7 +118,7 @@ enum State {
         /// The current page's items, and the index of the next one to yield.
         page: Array,
         next: u32,
-        walker: Box<dyn Walker>,
+        walk: Box<dyn DynWalk>,
     },
     Done,
 }
@@ -142,32 +145,32 @@ pub struct PageIterator {
 impl PageIterator {
     /// An iterator over a walk's items; a walk that could not start (bad input, a bad
     /// configuration) rejects its first `next()` with why.
-    pub fn new<S: Source + 'static>(pages: Result<Pages<S>, ChatError>) -> Self
+    pub fn new<L: PagedList + 'static>(walk: Result<FetchingWalk<L>, ChatError>) -> Self
     where
-        S::Item: Serialize,
+        L::Item: Serialize,
     {
         // The walk's own requests watch the signal too; held here for the items in hand.
-        let (state, signal) = match pages {
-            Ok(pages) => {
-                let signal = pages.call.signal.clone();
-                let walker = Box::new(pages);
+        let (state, signal) = match walk {
+            Ok(walk) => {
+                let signal = walk.call.signal.clone();
+                let walk = Box::new(walk);
                 let page = Array::new();
                 (
                     State::Walking {
                         page,
                         next: 0,
-                        walker,
+                        walk,
                     },
                     signal,
                 )
             }
-            Err(e) => (State::Failed(e.for_command(S::Endpoint::COMMAND)), None),
+            Err(e) => (State::Failed(e.for_command(L::Endpoint::COMMAND)), None),
         };
         PageIterator {
             inner: Rc::new(Inner {
                 state: Cell::new(state),
                 signal,
-                command: S::Endpoint::COMMAND,
+                command: L::Endpoint::COMMAND,
                 tail: Cell::new(None),
                 pending: Cell::new(0),
             }),
@@ -227,10 +230,10 @@ impl Inner {
             return None;
         }
         match self.state.replace(State::Done) {
-            State::Walking { page, next, walker } if next < page.length() => {
+            State::Walking { page, next, walk } if next < page.length() => {
                 let item = page.get(next);
                 let next = next + 1;
-                self.state.replace(State::Walking { page, next, walker });
+                self.state.replace(State::Walking { page, next, walk });
                 Some(item)
             }
             state => {
@@ -242,10 +245,10 @@ impl Inner {
 
     async fn next(&self) -> Result<JsValue, ChatError> {
         loop {
-            let (page, next, walker) = match self.state.replace(State::Done) {
+            let (page, next, walk) = match self.state.replace(State::Done) {
                 State::Done => return Ok(iterator_result(JsValue::UNDEFINED, true)),
                 State::Failed(e) => return Err(e),
-                State::Walking { page, next, walker } => (page, next, walker),
+                State::Walking { page, next, walk } => (page, next, walk),
             };
             // Also with items held: an abort ends the walk at once.
             check_aborted(self.signal.as_ref()).map_err(|e| e.for_command(self.command))?;
@@ -254,18 +257,18 @@ impl Inner {
                 self.state.replace(State::Walking {
                     page,
                     next: next + 1,
-                    walker,
+                    walk,
                 });
                 return Ok(iterator_result(item, false));
             }
             // The state is Done while the page is on its way; an error leaves it so.
-            let (walker, fetched) = walker.fetch().await;
+            let (walk, fetched) = walk.fetch().await;
             match fetched? {
                 None => return Ok(iterator_result(JsValue::UNDEFINED, true)),
                 Some(page) => self.state.replace(State::Walking {
                     page,
                     next: 0,
-                    walker,
+                    walk,
                 }),
             };
         }
@@ -280,25 +283,25 @@ fn iterator_result(value: JsValue, done: bool) -> JsValue {
 }
 
 /// `getAllGroups` and `findConversations`: walks every page (or request), then returns
-/// `{ conversations, groups }` with each group once. Through the same `Walker` as the
+/// `{ conversations, groups }` with each group once. Through the same `DynWalk` as the
 /// iterators, so that fetching a page is not compiled again.
-pub async fn all_groups<S: Source + 'static>(
-    pages: Result<Pages<S>, ChatError>,
+pub async fn all_groups<L: PagedList + 'static>(
+    walk: Result<FetchingWalk<L>, ChatError>,
 ) -> Result<JsValue, ChatError>
 where
-    S::Item: Serialize,
+    L::Item: Serialize,
 {
-    match pages {
-        Ok(pages) => walk_to_end(Box::new(pages)).await,
-        Err(e) => Err(e.for_command(S::Endpoint::COMMAND)),
+    match walk {
+        Ok(walk) => walk_to_end(Box::new(walk)).await,
+        Err(e) => Err(e.for_command(L::Endpoint::COMMAND)),
     }
 }
 
-async fn walk_to_end(mut walker: Box<dyn Walker>) -> Result<JsValue, ChatError> {
+async fn walk_to_end(mut walk: Box<dyn DynWalk>) -> Result<JsValue, ChatError> {
     let conversations = Array::new();
     loop {
-        let (next, fetched) = walker.fetch().await;
-        walker = next;
+        let (next, fetched) = walk.fetch().await;
+        walk = next;
         let Some(items) = fetched? else { break };
         for item in items.iter() {
             conversations.push(&item);
@@ -306,6 +309,6 @@ async fn walk_to_end(mut walker: Box<dyn Walker>) -> Result<JsValue, ChatError> 
     }
     let result = Object::new();
     let _ = Reflect::set(&result, &"conversations".into(), &conversations);
-    let _ = Reflect::set(&result, &"groups".into(), &walker.groups()?);
+    let _ = Reflect::set(&result, &"groups".into(), &walk.groups()?);
     Ok(result.into())
 }

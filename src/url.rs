@@ -1,6 +1,8 @@
-//! The request URL: `{base}/{command}?sdkappid&identifier&usersig&random&contenttype=json`.
-//! The UserSig is a full-power admin credential, so the URL is built only for sending;
-//! everything shown to people uses [`redacted_url`] (and error texts [`crate::redact`]).
+//! The URL a command is POSTed to:
+//! `{base}/{command}?sdkappid&identifier&usersig&random&contenttype=json`, and the check of
+//! a raw command. The UserSig is a full-power admin credential, so the URL is built only
+//! for sending; everything shown to people uses [`redacted_url`] (and error texts
+//! [`crate::redact`]).
 
 use crate::error::ChatError;
 use crate::redact::{encode, REDACTED};
@@ -17,7 +19,7 @@ pub struct Caller<'a> {
 }
 
 /// The URL to POST to, UserSig included.
-pub fn url(caller: Caller<'_>, command: &str, user_sig: &str, random: u32) -> String {
+pub fn signed_url(caller: Caller<'_>, command: &str, user_sig: &str, random: u32) -> String {
     format!(
         "{}/{}?sdkappid={}&identifier={}&usersig={}&random={}&contenttype=json",
         caller.base_url,
@@ -31,7 +33,7 @@ pub fn url(caller: Caller<'_>, command: &str, user_sig: &str, random: u32) -> St
 
 /// The same URL with the UserSig replaced, for hooks, logs and errors.
 pub fn redacted_url(caller: Caller<'_>, command: &str, random: u32) -> String {
-    url(caller, command, REDACTED, random)
+    signed_url(caller, command, REDACTED, random)
 }
 
 /// A raw command must be a service path, `v4/<service>/<command>`: nothing that could
@@ -68,7 +70,7 @@ mod tests {
     #[test]
     fn matches_the_docs_example() {
         assert_eq!(
-            url(CALLER, "v4/recentcontact/top", "xxx", 99999999),
+            signed_url(CALLER, "v4/recentcontact/top", "xxx", 99999999),
             "https://adminapisgp.im.qcloud.com/v4/recentcontact/top?sdkappid=88888888\
              &identifier=admin&usersig=xxx&random=99999999&contenttype=json"
         );
@@ -80,7 +82,7 @@ mod tests {
             identifier: "ad min&x=1",
             ..CALLER
         };
-        let u = url(caller, "v4/recentcontact/top", "a+b/c=d*", u32::MAX);
+        let u = signed_url(caller, "v4/recentcontact/top", "a+b/c=d*", u32::MAX);
         assert!(u.contains("identifier=ad%20min%26x%3D1&"), "{u}");
         assert!(u.contains("usersig=a%2Bb%2Fc%3Dd%2A&"), "{u}");
         assert!(u.contains("random=4294967295&"), "{u}");
