@@ -83,8 +83,6 @@ readers! {
     pinned: bool = "pinned", flag;
     include_empty: bool = "includeEmpty", flag;
     paginate_pinned: bool = "paginatePinned", flag;
-    marks: bool = "marks", flag;
-    groups: bool = "groups", flag;
     assist_flags: u32 = "assistFlags", |n| integer(n, U32_MAX);
     start_index: u64 = "startIndex", |n| integer(n, INDEX_MAX);
 }

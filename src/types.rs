@@ -405,17 +405,9 @@ pub struct ListOptions {
     )]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub paginate_pinned: Option<bool>,
-    /// Return each conversation's standard and custom marks (bits 3 and 4: `StandardMark`,
-    /// `CustomMark`). Default true.
-    #[serde(default, deserialize_with = "options::marks")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub marks: Option<bool>,
-    /// Return the ids of the conversation groups each conversation is in (bit 5:
-    /// `ContactGroupId`). Default true.
-    #[serde(default, deserialize_with = "options::groups")]
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub groups: Option<bool>,
-    /// Raw AssistFlags, overriding the five booleans (for bits newer services accept).
+    /// Raw AssistFlags, overriding the three booleans. The default, 63, is what the newest
+    /// docs prescribe; they define only bits 0–2, and bits 3–5 (set by default) have no
+    /// documented meaning.
     #[serde(
         rename = "assistFlags",
         default,

@@ -271,7 +271,8 @@ async fn the_group_and_delete_endpoints_against_the_emulator() {
     assert_eq!(pals.len(), 1);
     assert_eq!(get(&pals[0], "name"), "Pals");
 
-    // get_list's default AssistFlags (63) brings the group ids; `groups: false` leaves them out.
+    // get_list's default AssistFlags (63) brings the group ids; the documented bits alone
+    // (a raw 7) leave them out.
     let page = c.list_conversations("carol".into(), none()).await.unwrap();
     let items = Array::from(&get(&page, "items"));
     let user_031 = items
@@ -279,7 +280,7 @@ async fn the_group_and_delete_endpoints_against_the_emulator() {
         .find(|i| conversation_key(i) == "user_031")
         .expect("carol has a conversation with user_031");
     assert!(group_ids(&user_031).contains(&id.as_f64().unwrap()));
-    let options = object(&[("groups", false.into())]);
+    let options = object(&[("assistFlags", 7.into())]);
     let page = c.list_conversations("carol".into(), options).await.unwrap();
     let items = Array::from(&get(&page, "items"));
     assert!(items.iter().all(|i| get(&i, "groupIds").is_undefined()));

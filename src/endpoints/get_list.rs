@@ -16,14 +16,10 @@ pub const SUPPORT_PINNED: u32 = 1;
 pub const INCLUDE_EMPTY: u32 = 1 << 1;
 /// Bit 2: page through pinned conversations instead of sending all on the first page.
 pub const PAGINATE_PINNED: u32 = 1 << 2;
-/// Bit 3: return each conversation's `StandardMark`. No page spells out bits 3–5; the newest
-/// `get_list` page samples 63 and returns these three fields (D13), so this is the reading
-/// the package (and the emulator) follows.
-pub const STANDARD_MARK: u32 = 1 << 3;
-/// Bit 4: return each conversation's `CustomMark`.
-pub const CUSTOM_MARK: u32 = 1 << 4;
-/// Bit 5: return each conversation's `ContactGroupId`.
-pub const CONTACT_GROUP_ID: u32 = 1 << 5;
+/// Bits 3–5, always sent: the docs define only bits 0–2, and the newest `get_list` page
+/// says to send 63 ("for complete conversation data") without naming the other three, so
+/// the package gives them no meaning and no option of their own.
+pub const UNNAMED: u32 = 0b11_1000;
 
 impl Endpoint for GetList {
     const COMMAND: &'static str = "v4/recentcontact/get_list";
@@ -58,8 +54,8 @@ impl Endpoint for GetList {
     }
 }
 
-/// The AssistFlags an options object asks for: 63 by default, as the newest docs sample
-/// sends and tells callers to keep (D13).
+/// The AssistFlags an options object asks for: 63 by default, the value the newest docs
+/// prescribe; the named options clear bits 0–2 only.
 pub fn assist_flags(options: &ListOptions) -> u32 {
     if let Some(raw) = options.assist_flags {
         return raw;
@@ -68,8 +64,7 @@ pub fn assist_flags(options: &ListOptions) -> u32 {
     bit(options.pinned, SUPPORT_PINNED)
         | bit(options.include_empty, INCLUDE_EMPTY)
         | bit(options.paginate_pinned, PAGINATE_PINNED)
-        | bit(options.marks, STANDARD_MARK | CUSTOM_MARK)
-        | bit(options.groups, CONTACT_GROUP_ID)
+        | UNNAMED
 }
 
 fn conversation_item(item: wire::SessionItem) -> Result<ConversationItem, ChatError> {
@@ -94,10 +89,9 @@ mod tests {
 
     #[test]
     fn docs_sample_request() {
-        // The 2026-03 page's sample (7): the three original bits only.
+        // The 2026-03 page's sample (7): the three documented bits only, sent raw.
         let original = ListOptions {
-            marks: Some(false),
-            groups: Some(false),
+            assist_flags: Some(7),
             ..ListOptions::default()
         };
         assert_wire(
@@ -105,17 +99,17 @@ mod tests {
             r#"{"From_Account": "id1","TimeStamp": 0,"StartIndex": 0,"TopTimeStamp": 0,
                 "TopStartIndex": 0,"AssistFlags": 7}"#,
         );
-        // The newest page's (D13), which the defaults send.
+        // The newest page's (63), which the defaults send.
         assert_wire(
             &GetList::request("id1", &ListOptions::default()).unwrap(),
             r#"{"From_Account": "id1","TimeStamp": 0,"StartIndex": 0,"TopTimeStamp": 0,
                 "TopStartIndex": 0,"AssistFlags": 63}"#,
         );
-        let no_marks = ListOptions {
-            marks: Some(false),
+        let unpinned = ListOptions {
+            pinned: Some(false),
             ..ListOptions::default()
         };
-        assert_eq!(assist_flags(&no_marks), 39);
+        assert_eq!(assist_flags(&unpinned), 62);
     }
 
     #[test]
@@ -138,11 +132,9 @@ mod tests {
             pinned: Some(false),
             include_empty: Some(false),
             paginate_pinned: Some(false),
-            marks: Some(false),
-            groups: Some(false),
             ..ListOptions::default()
         };
-        assert_eq!(assist_flags(&none), 0);
+        assert_eq!(assist_flags(&none), UNNAMED);
         let raw = ListOptions {
             assist_flags: Some(15),
             pinned: Some(false),

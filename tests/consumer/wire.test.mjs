@@ -229,10 +229,9 @@ test("listConversations sends the docs' sample and decodes the docs' sample", as
     TopStartIndex: 8,
     AssistFlags: 61,
   });
-  await client.listConversations("id1", { marks: false, groups: false });
-  assert.equal(JSON.parse(server.last().raw).AssistFlags, 7);
-  await client.listConversations("id1", { groups: false });
-  assert.equal(JSON.parse(server.last().raw).AssistFlags, 31);
+  // The named options clear bits 0-2 only: bits 3-5 of the prescribed 63 stay.
+  await client.listConversations("id1", { pinned: false, includeEmpty: false, paginatePinned: false });
+  assert.equal(JSON.parse(server.last().raw).AssistFlags, 56);
   await client.listConversations("id1", { assistFlags: 15 });
   assert.equal(JSON.parse(server.last().raw).AssistFlags, 15);
 });

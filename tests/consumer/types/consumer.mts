@@ -93,7 +93,9 @@ export async function lifecycle(): Promise<void> {
   const groups: GroupInfo[] = found.groups;
   const gone: void = await client.deleteConversation("alice", bob, { clearHistory: true, signal: controller.signal });
   await client.deleteConversation("alice", team);
-  const plain: ListPage = await client.listConversations("alice", { marks: false, groups: false });
+  const plain: ListPage = await client.listConversations("alice", { assistFlags: 7 });
+  // @ts-expect-error: bits 3-5 have no named option (only the raw assistFlags)
+  await client.listConversations("alice", { marks: false });
   console.log(plain.items[0]?.groupIds);
   // Inputs declared `as const` (readonly properties) are accepted.
   const carol = { type: "c2c", userId: "carol" } as const;
