@@ -84,7 +84,7 @@ impl Endpoint for GetContactGroup {
     ) -> Result<wire::GetContactGroupRequest, ChatError> {
         Ok(wire::GetContactGroupRequest {
             from_account: check_account(account)?,
-            start_index: check_index(options.start_index.unwrap_or(0), "startIndex")?,
+            start_index: check_index(options.start_index.unwrap_or(0), "startIndex", "startIndex")?,
         })
     }
 

@@ -32,10 +32,10 @@ impl Endpoint for GetList {
         let cursor = options.cursor.unwrap_or_default();
         Ok(wire::GetListRequest {
             from_account: check_account(account)?,
-            time_stamp: check_index(cursor.time_stamp, "cursor.timeStamp")?,
-            start_index: check_index(cursor.start_index, "cursor.startIndex")?,
-            top_time_stamp: check_index(cursor.top_time_stamp, "cursor.topTimeStamp")?,
-            top_start_index: check_index(cursor.top_start_index, "cursor.topStartIndex")?,
+            time_stamp: check_index(cursor.time_stamp, "cursor", "cursor.timeStamp")?,
+            start_index: check_index(cursor.start_index, "cursor", "cursor.startIndex")?,
+            top_time_stamp: check_index(cursor.top_time_stamp, "cursor", "cursor.topTimeStamp")?,
+            top_start_index: check_index(cursor.top_start_index, "cursor", "cursor.topStartIndex")?,
             assist_flags: assist_flags(options),
         })
     }
