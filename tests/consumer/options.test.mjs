@@ -119,9 +119,9 @@ const PER_CALL = [
   ["startIndex", [-1, "0", 0.5], /`startIndex` must be an integer from 0 to 2\^53 - 1/, (o) => client.getGroups("alice", o)],
   ["startIndex", [-1], /`startIndex` must be an integer/, (o) => client.markedConversations("alice", o).next()],
   ["startIndex", [NaN], /`startIndex` must be a finite number/, (o) => client.getAllGroups("alice", o)],
-  // Numbers a JS number holds but the results could not carry back exactly.
-  ["cursor", [{ timeStamp: 2 ** 53, startIndex: 0, topTimeStamp: 0, topStartIndex: 0 }], /^cursor\.timeStamp must be at most 2\^53 - 1/, (o) => client.listConversations("alice", o)],
-  ["startIndex", [2 ** 53], /^startIndex must be at most 2\^53 - 1/, (o) => client.getGroups("alice", o)],
+  // Integers a JS number holds but not exactly enough to come back unchanged.
+  ["cursor", [{ timeStamp: 2 ** 53, startIndex: 0, topTimeStamp: 0, topStartIndex: 0 }], /`cursor` must be a page's cursor/, (o) => client.listConversations("alice", o)],
+  ["startIndex", [2 ** 53], /`startIndex` must be an integer from 0 to 2\^53 - 1/, (o) => client.getGroups("alice", o)],
 ];
 
 for (const [option, values, pattern, call] of PER_CALL) {

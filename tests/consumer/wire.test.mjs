@@ -230,6 +230,8 @@ test("listConversations sends the docs' sample and decodes the docs' sample", as
     AssistFlags: 61,
   });
   // The named options clear bits 0-2 only: bits 3-5 of the prescribed 63 stay.
+  await client.listConversations("id1", { pinned: false });
+  assert.equal(JSON.parse(server.last().raw).AssistFlags, 62);
   await client.listConversations("id1", { pinned: false, includeEmpty: false, paginatePinned: false });
   assert.equal(JSON.parse(server.last().raw).AssistFlags, 56);
   await client.listConversations("id1", { assistFlags: 15 });
