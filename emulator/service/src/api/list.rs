@@ -8,8 +8,8 @@
 use super::envelope::ok_bytes;
 use super::fields::{from_account, req_u64};
 use super::{account, ApiResult};
+use crate::config::ServiceConfig;
 use crate::model::{standard_mark_string, Conversation, Data, Kind};
-use crate::state::Runtime;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::cmp::Reverse;
@@ -76,7 +76,7 @@ fn cursor_after(items: &[&Conversation], start: usize, end: usize, prev: Cursor)
 }
 
 /// Handles one `get_list` request body.
-pub fn get_list(data: &Data, rt: &Runtime, o: &Map<String, Value>) -> ApiResult<Vec<u8>> {
+pub fn get_list(data: &Data, config: &ServiceConfig, o: &Map<String, Value>) -> ApiResult<Vec<u8>> {
     let from = from_account(o)?;
     let ts = req_u64(o, "", "TimeStamp")?;
     let si = req_u64(o, "", "StartIndex")?;
@@ -101,7 +101,7 @@ pub fn get_list(data: &Data, rt: &Runtime, o: &Map<String, Value>) -> ApiResult<
     } else {
         (Vec::new(), all)
     };
-    let page = rt.page_size.max(1);
+    let page = config.page_size.max(1);
     let p_start = resume_index(&pinned, (top_ts, top_si));
     let p_left = pinned.len() - p_start;
     let p_take = if paginate_pinned {
