@@ -112,12 +112,12 @@ pub fn describe_options() -> String {
     options::describe()
 }
 
-/// Checks `options` (JSON text) as `new Emulator` would, without making one.
+/// Checks `options` (JSON text) as `new Emulator` would, without making one: `undefined`
+/// when they are good, else the JSON text of `{ key, message }` (`key` is the option to
+/// blame, `null` when none is).
 #[wasm_bindgen(js_name = checkOptions)]
-pub fn check_options(options: &str) -> Result<(), JsError> {
-    options::parse(options)
-        .map(drop)
-        .map_err(|e| JsError::new(&e))
+pub fn check_options(options: &str) -> Option<String> {
+    options::check(options)
 }
 
 #[wasm_bindgen]

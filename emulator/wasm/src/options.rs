@@ -10,6 +10,12 @@ pub fn parse(json: &str) -> Result<ServiceConfig, String> {
     ServiceConfig::from_json(json).map_err(|e| format!("invalid options: {e}"))
 }
 
+/// `None` when `json` gives a configuration, else `{"key":…,"message":…}` as JSON text.
+pub fn check(json: &str) -> Option<String> {
+    let e = ServiceConfig::from_json(json).err()?;
+    Some(serde_json::json!({"key": e.key, "message": e.message}).to_string())
+}
+
 /// One setting as the npm bin needs it.
 #[derive(Serialize)]
 struct Described {
@@ -136,6 +142,12 @@ mod tests {
         assert_eq!(parse("{}").unwrap(), ServiceConfig::default());
         let e = parse(r#"{"pageSize":0}"#).err().unwrap();
         assert_eq!(e, "invalid options: pageSize: must be at least 1");
+        assert_eq!(check("{}"), None);
+        let e: Value = serde_json::from_str(&check(r#"{"pageSize":0}"#).unwrap()).unwrap();
+        assert_eq!(
+            e,
+            serde_json::json!({"key": "pageSize", "message": "must be at least 1"})
+        );
         let described: Value = serde_json::from_str(&describe()).unwrap();
         let sdk = &described[1];
         assert_eq!(sdk["key"], "sdkAppId");
