@@ -19,17 +19,8 @@ pub enum Seed {
 }
 
 impl Seed {
-    /// The seeds' names, as the options and the flags spell them.
+    /// The seeds' names, as the options and the flags spell them (serde's `lowercase`).
     pub const NAMES: &'static [&'static str] = &["demo", "none"];
-
-    /// The seed named `name`.
-    pub fn parse(name: &str) -> Option<Seed> {
-        match name {
-            "demo" => Some(Seed::Demo),
-            "none" => Some(Seed::None),
-            _ => None,
-        }
-    }
 }
 
 /// One setting of [`ServiceConfig`], for the shells that list them (flags, help, checks).
@@ -241,6 +232,9 @@ mod tests {
         let s = Setting::by_key("sdkAppId").unwrap();
         assert_eq!((s.field, s.flag().as_str()), ("sdk_app_id", "sdk-app-id"));
         assert_eq!(s.help, " The SDKAppID requests must carry.");
+        for (seed, name) in [Seed::Demo, Seed::None].iter().zip(Seed::NAMES) {
+            assert_eq!(serde_json::to_value(seed).unwrap(), *name);
+        }
         assert!(SETTINGS.iter().all(|s| !s.help.trim().is_empty()));
     }
 
