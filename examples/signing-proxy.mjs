@@ -13,8 +13,6 @@ import http from "node:http";
 import { randomInt } from "node:crypto";
 import TLSSigAPIv2 from "tls-sig-api-v2";
 
-// The client's regions (its REGIONS) and their hosts; the repository's tests check this
-// table against the hosts the client calls.
 const REGION_HOSTS = {
   china: "console.tim.qq.com",
   singapore: "adminapisgp.im.qcloud.com",
