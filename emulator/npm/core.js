@@ -1,7 +1,10 @@
 // What every runtime shares: the options, one request through the wasm service (with the
 // `delay` fault's timer), and the typed control operations over the /_emulator/ API.
 
-const OPTION_KEYS = ["seed", "sdkAppId", "identifier", "userSig", "secretKey", "pageSize", "groupPageSize", "pinnedLimit", "rateLimit", "corsOrigins"];
+// The service's settings (ServiceConfig in emulator/service/src/config.rs), listed here so
+// that createEmulator can refuse an unknown key before the wasm has loaded; a Rust test
+// (emulator/wasm/src/options.rs) fails when this list and the type differ.
+const OPTION_KEYS = ["seed", "sdkAppId", "identifier", "userSig", "expiredUserSigs", "secretKey", "pageSize", "groupPageSize", "pinnedLimit", "rateLimit", "corsOrigins"];
 
 /** The options the service reads, as JSON text; `shellKeys` are handled by the caller. */
 export function serviceOptions(options, shellKeys = []) {

@@ -1,7 +1,8 @@
 /** The data loaded at start (when no saved state is given) and by `reset`. */
 export type Seed = "demo" | "none";
 
-/** Options of `createEmulator`; the same as the bin's flags. */
+/** Options of `createEmulator`: the emulator's settings, the same as the bin's flags
+ * (`sdkAppId` is `--sdk-app-id`). */
 export interface EmulatorOptions {
   /** Data loaded at start. Default `"demo"` (accounts alice, bob, carol, dave, …). */
   seed?: Seed;
@@ -11,6 +12,8 @@ export interface EmulatorOptions {
   identifier?: string;
   /** The valid UserSig when no `secretKey` is given. Default `"emulator-usersig"`. */
   userSig?: string;
+  /** UserSigs answered with 70001 (expired). Default `[]`. */
+  expiredUserSigs?: string[];
   /** The app's secret key: UserSigs are then verified as the service does (TLSSigAPIv2). */
   secretKey?: string;
   /** get_list items per page. Default 100. */
@@ -75,20 +78,22 @@ export interface AccountState {
   groups: { id: number; name: string }[];
 }
 
-/** The settings in force (`getConfig`/`setConfig`). */
+/** The settings in force (`getConfig`/`setConfig`): every option but `secretKey`. */
 export interface EmulatorConfig {
+  seed: Seed;
+  sdkAppId: number;
+  identifier: string;
+  userSig: string;
+  expiredUserSigs: string[];
   pageSize: number;
   groupPageSize: number;
   pinnedLimit: number;
   rateLimit: number;
-  userSig: string;
-  expiredUserSigs: string[];
-  sdkappid: number;
-  identifier: string;
+  corsOrigins: string[];
 }
 
 /** What `setConfig` may change (`expiredUserSigs` replaces the list). */
-export type ConfigChanges = Partial<Pick<EmulatorConfig, "pageSize" | "groupPageSize" | "pinnedLimit" | "rateLimit" | "userSig" | "expiredUserSigs">>;
+export type ConfigChanges = Partial<Pick<EmulatorConfig, "userSig" | "expiredUserSigs" | "pageSize" | "groupPageSize" | "pinnedLimit" | "rateLimit">>;
 
 /** A fault injected into the next matching `/v4` requests. */
 export type Fault =

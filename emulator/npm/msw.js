@@ -1,7 +1,9 @@
 // MSW (>= 2) request handlers answering the client's calls from an in-process emulator.
 import { http } from "msw";
 
-/** The client's region hosts (its `region` option), all answered by default. */
+/** The client's region hosts (its `region` option), all answered by default. The emulator
+ * package does not depend on the client, so they are listed here, in the client's REGIONS
+ * order; tests/consumer/regions.test.mjs fails when they differ from the hosts it calls. */
 const REGION_HOSTS = ["console.tim.qq.com", "adminapisgp.im.qcloud.com", "adminapikr.im.qcloud.com", "adminapijpn.im.qcloud.com", "adminapiger.im.qcloud.com", "adminapiusa.im.qcloud.com", "adminapiidn.im.qcloud.com"];
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

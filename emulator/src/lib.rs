@@ -16,6 +16,6 @@ mod config;
 mod persist;
 mod server;
 
-pub use chat_emulator_service::{Seed, ServiceConfig, DEMO_BASE_TIME};
+pub use chat_emulator_service::{Seed, ServiceConfig, Setting, DEMO_BASE_TIME, SETTINGS};
 pub use config::Config;
 pub use server::{bind, start, RunningServer};

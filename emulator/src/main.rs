@@ -1,86 +1,114 @@
-use chat_emulator::{Config, Seed, ServiceConfig};
-use clap::{Parser, ValueEnum};
+use chat_emulator::{Config, ServiceConfig, Setting, SETTINGS};
+use clap::builder::PossibleValuesParser;
+use clap::error::ErrorKind;
+use clap::{Arg, ArgAction, ArgMatches, CommandFactory, FromArgMatches, Parser};
+use serde_json::{Map, Value};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum SeedArg {
-    Demo,
-    None,
-}
 
 /// Local emulator of the Tencent Cloud Chat conversation REST endpoints
 /// (POST /v4/recentcontact/{top,mark_contact,create_contact_group,get_contact_group,
 /// update_contact_group,del_contact_group,search_contact_group,get_list,delete})
 /// with a control API under /_emulator/.
+// The flags after --state are the service's settings (`ServiceConfig`), one flag each.
 #[derive(Parser, Debug)]
 #[command(name = "chat-emulator", version)]
-struct Args {
+struct ShellArgs {
     /// Address to bind.
-    #[arg(long, default_value = "127.0.0.1")]
+    #[arg(long, default_value_t = Config::default().host)]
     host: String,
     /// Port to bind; 0 picks a free port.
-    #[arg(long, default_value_t = 8787)]
+    #[arg(long, default_value_t = Config::default().port)]
     port: u16,
-    /// Data loaded at start (when no --state file exists yet).
-    #[arg(long, value_enum, default_value = "demo")]
-    seed: SeedArg,
     /// Load state from FILE if present; save it (atomically) after every mutation.
     #[arg(long, value_name = "FILE")]
     state: Option<PathBuf>,
-    /// The SDKAppID requests must carry.
-    #[arg(long, default_value_t = 1_400_000_000)]
-    sdkappid: u64,
-    /// The app administrator requests must name as `identifier`.
-    #[arg(long, default_value = "administrator")]
-    identifier: String,
-    /// The valid `usersig`.
-    #[arg(long, default_value = "emulator-usersig")]
-    usersig: String,
-    /// The app's secret key: verify UserSigs as the service does (TLSSigAPIv2 HMAC,
-    /// identifier, SDKAppID, expiry) instead of comparing them with --usersig.
-    #[arg(long, value_name = "KEY")]
-    secret_key: Option<String>,
-    /// get_list items per page.
-    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
-    page_size: u32,
-    /// get_contact_group items per page.
-    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
-    group_page_size: u32,
-    /// Most pinned conversations per account.
-    #[arg(long, default_value_t = 50)]
-    pinned_limit: u32,
-    /// Calls per second per command before 60007; 0 = unlimited.
-    #[arg(long, default_value_t = 200)]
-    rate_limit: u32,
-    /// Allowed CORS origin (repeatable); '*' allows all. Default: any origin.
-    #[arg(long = "cors-origin", value_name = "ORIGIN", num_args = 1..)]
-    cors_origin: Vec<String>,
+}
+
+/// One flag per setting: its name, aliases, help, default and values come from the type.
+fn setting_args(defaults: &Map<String, Value>) -> Vec<Arg> {
+    SETTINGS
+        .iter()
+        .map(|s| {
+            let key = s.key();
+            let mut arg = Arg::new(key.clone())
+                .long(s.flag())
+                .visible_aliases(s.aliases.iter().copied())
+                .help(s.help.trim().trim_end_matches('.').to_owned())
+                .value_name(s.field.to_uppercase());
+            arg = match defaults.get(&key) {
+                Some(Value::Array(_)) => arg.action(ArgAction::Append).num_args(1..),
+                Some(Value::String(d)) => arg.default_value(d.clone()),
+                Some(Value::Number(d)) => arg.default_value(d.to_string()),
+                _ => arg,
+            };
+            if !s.values.is_empty() {
+                arg = arg.value_parser(PossibleValuesParser::new(s.values.iter().copied()));
+            }
+            arg
+        })
+        .collect()
+}
+
+/// The service configuration the flags give, or the error naming the flag.
+fn service_config(
+    m: &ArgMatches,
+    defaults: &Map<String, Value>,
+) -> Result<ServiceConfig, clap::Error> {
+    let mut map = Map::new();
+    for s in SETTINGS {
+        let key = s.key();
+        let Some(given) = m.get_many::<String>(&key) else {
+            continue;
+        };
+        let given: Vec<String> = given.cloned().collect();
+        let value = match defaults.get(&key) {
+            Some(Value::Array(_)) => given.into_iter().map(Value::String).collect(),
+            Some(Value::Number(_)) => {
+                let text = given.concat();
+                match text.parse::<u64>() {
+                    Ok(n) => Value::from(n),
+                    Err(_) => {
+                        return Err(invalid(&s.flag(), &text, "expected a non-negative integer"))
+                    }
+                }
+            }
+            _ => Value::String(given.concat()),
+        };
+        map.insert(key, value);
+    }
+    ServiceConfig::from_map(map.clone()).map_err(|e| {
+        let key = e.key.unwrap_or_default();
+        let flag = Setting::by_key(&key).map(Setting::flag).unwrap_or_default();
+        let value = match map.get(&key) {
+            Some(Value::String(s)) => s.clone(),
+            Some(v) => v.to_string(),
+            None => String::new(),
+        };
+        invalid(&flag, &value, &e.message)
+    })
+}
+
+fn invalid(flag: &str, value: &str, why: &str) -> clap::Error {
+    ShellArgs::command().error(
+        ErrorKind::ValueValidation,
+        format!("invalid value '{value}' for '--{flag}': {why}"),
+    )
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let defaults = ServiceConfig::default().to_map();
+    let matches = ShellArgs::command()
+        .args(setting_args(&defaults))
+        .get_matches();
+    let shell = ShellArgs::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let service = service_config(&matches, &defaults).unwrap_or_else(|e| e.exit());
     let config = Config {
-        host: args.host,
-        port: args.port,
-        state_file: args.state,
-        service: ServiceConfig {
-            seed: match args.seed {
-                SeedArg::Demo => Seed::Demo,
-                SeedArg::None => Seed::None,
-            },
-            sdkappid: args.sdkappid,
-            identifier: args.identifier,
-            usersig: args.usersig,
-            expired_usersigs: Vec::new(),
-            secret_key: args.secret_key,
-            page_size: args.page_size as usize,
-            group_page_size: args.group_page_size as usize,
-            pinned_limit: args.pinned_limit as usize,
-            rate_limit: args.rate_limit,
-            cors_origins: args.cors_origin,
-        },
+        host: shell.host,
+        port: shell.port,
+        state_file: shell.state,
+        service,
     };
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

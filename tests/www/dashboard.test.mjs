@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { build } from "vite";
 import { launchChromium } from "../browser/chromium.mjs";
 import { startEmulator, SDK_APP_ID, ADMIN } from "../consumer/emulator.mjs";
@@ -119,6 +120,10 @@ const row = (page, key) => page.locator(`[data-testid=conversations] tr[data-key
 test("connects from pre-filled fields, clears the UserSig input, lists pinned first with local times and merged marks", async (t) => {
   const page = await openDashboard(t, { account: null });
   assert.equal(await page.getByTestId("region").inputValue(), "custom");
+  // The region list is the package's REGIONS (the one the dashboard imports), then "custom".
+  const { REGIONS } = createRequire(join(root, "www/package.json"))("tencent-chat-conversations");
+  const offered = await page.getByTestId("region").locator("option").evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(offered, [...REGIONS, "custom"]);
   assert.equal(await page.getByTestId("endpoint").inputValue(), emu.url);
   assert.equal(await page.getByTestId("sdk-app-id").inputValue(), String(SDK_APP_ID));
   assert.equal(await page.getByTestId("identifier").inputValue(), ADMIN);

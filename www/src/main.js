@@ -1,7 +1,7 @@
 // The admin dashboard: connect, list an account's conversations, pin, mark, group them,
 // and the groups' lifecycle (rename, add/remove conversations, delete), delete conversations.
 // It uses the package as any app would, from its dependency (../pkg), not from source.
-import { ConversationClient, ChatError } from "tencent-chat-conversations";
+import { ConversationClient, ChatError, REGIONS } from "tencent-chat-conversations";
 import { h, keyOf, idOf, markLabel, timeCell, conversationCell, markBadges, customMarkBadge, groupChips, conversationRow } from "./view.js";
 import "./style.css";
 
@@ -697,5 +697,8 @@ ui.tabConversations.addEventListener("click", () => showTab(false));
 ui.tabGroups.addEventListener("click", () => showTab(true));
 ui.error.querySelector("[data-testid=dismiss-error]").addEventListener("click", clearError);
 
+// The package's regions, the default first and selected, before "custom".
+ui.region.prepend(...REGIONS.map((r) => h("option", { value: r }, r)));
+ui.region.value = REGIONS[0];
 prefillFromQuery();
 document.body.dataset.ready = "true";

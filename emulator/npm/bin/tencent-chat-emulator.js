@@ -1,8 +1,25 @@
 #!/usr/bin/env node
 // The emulator's command line: the flags and the `listening on URL` line of chat-emulator.
+// The service's flags (names, aliases, help, defaults, allowed values) come from the wasm's
+// description of its one settings type; only --host, --port and --state are this shell's.
 import { parseArgs } from "node:util";
 import { readFileSync } from "node:fs";
+import { initSync, describeOptions, checkOptions } from "../emulator.js";
 import { startEmulator } from "../node.js";
+
+initSync({ module: readFileSync(new URL("../emulator_bg.wasm", import.meta.url)) });
+const SETTINGS = JSON.parse(describeOptions());
+
+const SHELL = [
+  { flag: "host", value: "HOST", help: "Address to bind", default: "127.0.0.1" },
+  { flag: "port", value: "PORT", help: "Port to bind; 0 picks a free port", default: "8787" },
+  { flag: "state", value: "FILE", help: "Load state from FILE if present; save it (atomically) after every mutation" },
+];
+
+function helpLine({ flag, value, help, default: d, values = [], aliases = [], list }) {
+  const notes = [d === undefined || d === null || (Array.isArray(d) && d.length === 0) ? "" : ` [default: ${d}]`, values.length ? ` [possible values: ${values.join(", ")}]` : "", aliases.length ? ` [alias: ${aliases.map((a) => `--${a}`).join(", ")}]` : ""].join("");
+  return `      --${flag} <${value}>${list ? "..." : ""}\n          ${help}${notes}\n`;
+}
 
 const HELP = `Local emulator of the Tencent Cloud Chat conversation REST endpoints
 (POST /v4/recentcontact/{top,mark_contact,create_contact_group,get_contact_group,
@@ -12,21 +29,10 @@ with a control API under /_emulator/.
 Usage: tencent-chat-emulator [OPTIONS]
 
 Options:
-      --host <HOST>                Address to bind [default: 127.0.0.1]
-      --port <PORT>                Port to bind; 0 picks a free port [default: 8787]
-      --seed <SEED>                Data loaded at start (when no --state file exists yet) [default: demo] [possible values: demo, none]
-      --state <FILE>               Load state from FILE if present; save it (atomically) after every mutation
-      --sdkappid <SDKAPPID>        The SDKAppID requests must carry [default: 1400000000]
-      --identifier <IDENTIFIER>    The app administrator requests must name as \`identifier\` [default: administrator]
-      --usersig <USERSIG>          The valid \`usersig\` [default: emulator-usersig]
-      --secret-key <KEY>           The app's secret key: verify UserSigs as the service does (TLSSigAPIv2 HMAC, identifier, SDKAppID, expiry) instead of comparing them with --usersig
-      --page-size <PAGE_SIZE>      get_list items per page [default: 100]
-      --group-page-size <N>        get_contact_group items per page [default: 100]
-      --pinned-limit <N>           Most pinned conversations per account [default: 50]
-      --rate-limit <N>             Calls per second per command before 60007; 0 = unlimited [default: 200]
-      --cors-origin <ORIGIN>...    Allowed CORS origin (repeatable); '*' allows all. Default: any origin
-  -h, --help                       Print help
-  -V, --version                    Print version
+${[...SHELL, ...SETTINGS.map((s) => ({ ...s, value: s.key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(), list: s.kind === "list" }))].map(helpLine).join("")}  -h, --help
+          Print help
+  -V, --version
+          Print version
 `;
 
 function fail(message, code = 2) {
@@ -34,44 +40,30 @@ function fail(message, code = 2) {
   process.exit(code);
 }
 
-function int(name, text, min, max) {
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) fail(`invalid value '${text}' for '--${name}': expected an integer ${min}-${max}`);
+function int(flag, text, min, max) {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) fail(`invalid value '${text}' for '--${flag}': expected an integer ${min}-${max}`);
   return Number(text);
+}
+
+const optionSpec = { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "V" } };
+for (const s of SHELL) optionSpec[s.flag] = { type: "string", default: s.default };
+for (const s of SETTINGS) {
+  for (const name of [s.flag, ...s.aliases]) optionSpec[name] = { type: "string", multiple: true };
 }
 
 let values;
 let tokens;
 try {
-  ({ values, tokens } = parseArgs({
-    options: {
-      host: { type: "string", default: "127.0.0.1" },
-      port: { type: "string", default: "8787" },
-      seed: { type: "string", default: "demo" },
-      state: { type: "string" },
-      sdkappid: { type: "string", default: "1400000000" },
-      identifier: { type: "string", default: "administrator" },
-      usersig: { type: "string", default: "emulator-usersig" },
-      "secret-key": { type: "string" },
-      "page-size": { type: "string", default: "100" },
-      "group-page-size": { type: "string", default: "100" },
-      "pinned-limit": { type: "string", default: "50" },
-      "rate-limit": { type: "string", default: "200" },
-      "cors-origin": { type: "string", multiple: true, default: [] },
-      help: { type: "boolean", short: "h" },
-      version: { type: "boolean", short: "V" },
-    },
-    strict: true,
-    allowPositionals: true,
-    tokens: true,
-  }));
+  ({ values, tokens } = parseArgs({ options: optionSpec, strict: true, allowPositionals: true, tokens: true }));
 } catch (e) {
   fail(`${e.message}\n\n${HELP}`);
 }
-// As chat-emulator's clap flags: `--cors-origin A B` takes every value up to the next flag.
-let afterCors = false;
+const isList = (name) => SETTINGS.some((s) => s.kind === "list" && (s.flag === name || s.aliases.includes(name)));
+// As chat-emulator's clap flags: `--cors-origins A B` takes every value up to the next flag.
+let listFlag;
 for (const t of tokens) {
-  if (t.kind === "option") afterCors = t.name === "cors-origin" && t.value !== undefined && !t.inlineValue;
-  else if (t.kind === "positional" && afterCors) values["cors-origin"].push(t.value);
+  if (t.kind === "option") listFlag = isList(t.name) && t.value !== undefined && !t.inlineValue ? t.name : undefined;
+  else if (t.kind === "positional" && listFlag) values[listFlag].push(t.value);
   else if (t.kind === "positional") fail(`unexpected argument '${t.value}'\n\n${HELP}`);
 }
 if (values.help) {
@@ -83,25 +75,28 @@ if (values.version) {
   process.stdout.write(`tencent-chat-emulator ${pkg.version}\n`);
   process.exit(0);
 }
-if (values.seed !== "demo" && values.seed !== "none") fail(`invalid value '${values.seed}' for '--seed': possible values: demo, none`);
+
+// Only what was given: every other setting keeps the service's default.
+const options = {};
+for (const s of SETTINGS) {
+  const given = [s.flag, ...s.aliases].flatMap((name) => values[name] ?? []);
+  if (given.length === 0) continue;
+  const last = given[given.length - 1];
+  if (s.kind === "list") options[s.key] = given;
+  else if (s.kind === "integer") options[s.key] = int(s.flag, last, 0, Number.MAX_SAFE_INTEGER);
+  else if (s.values.length && !s.values.includes(last)) fail(`invalid value '${last}' for '--${s.flag}': possible values: ${s.values.join(", ")}`);
+  else options[s.key] = last;
+}
+const refused = checkOptions(JSON.stringify(options));
+if (refused !== undefined) {
+  const { key, message } = JSON.parse(refused);
+  const s = SETTINGS.find((x) => x.key === key);
+  fail(s ? `invalid value '${options[key]}' for '--${s.flag}': ${message}` : message);
+}
 
 let emulator;
 try {
-  emulator = await startEmulator({
-    host: values.host,
-    port: int("port", values.port, 0, 65535),
-    seed: values.seed,
-    state: values.state,
-    sdkAppId: int("sdkappid", values.sdkappid, 0, Number.MAX_SAFE_INTEGER),
-    identifier: values.identifier,
-    userSig: values.usersig,
-    secretKey: values["secret-key"],
-    pageSize: int("page-size", values["page-size"], 1, 2 ** 32 - 1),
-    groupPageSize: int("group-page-size", values["group-page-size"], 1, 2 ** 32 - 1),
-    pinnedLimit: int("pinned-limit", values["pinned-limit"], 0, 2 ** 32 - 1),
-    rateLimit: int("rate-limit", values["rate-limit"], 0, 2 ** 32 - 1),
-    corsOrigins: values["cors-origin"],
-  });
+  emulator = await startEmulator({ ...options, host: values.host, port: int("port", values.port, 0, 65535), state: values.state });
 } catch (e) {
   fail(e.message.replace(/^tencent-chat-emulator: /, ""), 1);
 }

@@ -1,15 +1,14 @@
 //! The control API under `/_emulator/`: JSON in and out, no auth.
 
 use crate::command::Command;
-use crate::config::Seed;
-use crate::http::{Request, Response};
+use crate::config::{Seed, ServiceConfig, Setting, SETTINGS};
+use crate::http::{control_error, method_not_allowed, not_found, parse_query, Request, Response};
 use crate::model::{mark_bits, ConvKey, Kind, CUSTOM_MARK_MAX};
 use crate::seed::{generate, Generate};
-use crate::service::{control_error, method_not_allowed, not_found, parse_query, Service};
-use crate::state::{FaultEntry, FaultKind};
+use crate::state::{FaultEntry, FaultKind, State};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 /// Most conversations one `generate` may add.
 const GENERATE_MAX: usize = 100_000;
@@ -17,7 +16,7 @@ const GENERATE_MAX: usize = 100_000;
 const DELAY_MAX_MS: u64 = 60_000;
 
 /// Answers a request for any path outside `/v4/recentcontact/`.
-pub fn handle(svc: &mut Service, req: &Request, now_ms: u64) -> Response {
+pub fn handle(svc: &mut State, req: &Request, now_ms: u64) -> Response {
     let now = now_ms / 1000;
     let m = req.method.as_str();
     let body = req.body.as_deref();
@@ -29,7 +28,7 @@ pub fn handle(svc: &mut Service, req: &Request, now_ms: u64) -> Response {
             parse(body).and_then(|r| conversations(svc, r, now))
         }
         ("/_emulator/state", "GET") => state(svc, req.query.as_deref()),
-        ("/_emulator/config", "GET") => Ok(json!({"ok": true, "config": config_json(svc)})),
+        ("/_emulator/config", "GET") => Ok(json!({"ok": true, "config": config_json(&svc.config)})),
         ("/_emulator/config", "POST") => parse(body).and_then(|r| set_config(svc, r)),
         ("/_emulator/faults", "GET") => Ok(json!({"ok": true, "faults": svc.faults.to_json()})),
         ("/_emulator/faults", "POST") => parse(body).and_then(|r| add_fault(svc, r)),
@@ -110,16 +109,11 @@ fn parse<T: DeserializeOwned>(body: Option<&[u8]>) -> Result<T, Refusal> {
 #[serde(deny_unknown_fields)]
 struct ResetReq {
     #[serde(default)]
-    seed: Option<String>,
+    seed: Option<Seed>,
 }
 
-fn reset(svc: &mut Service, req: ResetReq) -> Answer {
-    let seed = match req.seed.as_deref() {
-        None | Some("none") => Seed::None,
-        Some("demo") => Seed::Demo,
-        Some(other) => return Err(bad_request(format!("unknown seed {other:?} (demo|none)"))),
-    };
-    svc.reset(seed);
+fn reset(svc: &mut State, req: ResetReq) -> Answer {
+    svc.reset(req.seed.unwrap_or(Seed::None));
     Ok(json!({"ok": true}))
 }
 
@@ -129,7 +123,7 @@ struct AccountsReq {
     accounts: Vec<String>,
 }
 
-fn accounts(svc: &mut Service, req: AccountsReq) -> Answer {
+fn accounts(svc: &mut State, req: AccountsReq) -> Answer {
     if req.accounts.iter().any(String::is_empty) {
         return Err(bad_request("account ids must not be empty"));
     }
@@ -182,7 +176,7 @@ struct ConversationsReq {
     generate: Option<GenerateSpec>,
 }
 
-fn conversations(svc: &mut Service, req: ConversationsReq, now: u64) -> Answer {
+fn conversations(svc: &mut State, req: ConversationsReq, now: u64) -> Answer {
     if req.account.is_empty() {
         return Err(bad_request("account must not be empty"));
     }
@@ -301,7 +295,7 @@ struct StateConv {
     deleted: bool,
 }
 
-fn state(svc: &Service, query: Option<&str>) -> Answer {
+fn state(svc: &State, query: Option<&str>) -> Answer {
     let account = query.map(parse_query).and_then(|mut q| q.remove("account"));
     let Some(account) = account else {
         let accounts: Vec<&String> = svc.data.accounts.keys().collect();
@@ -332,54 +326,36 @@ fn state(svc: &Service, query: Option<&str>) -> Answer {
     }))
 }
 
-fn config_json(svc: &Service) -> Value {
-    let mut v = json!(svc.rt);
-    v["sdkappid"] = json!(svc.base.sdkappid);
-    v["identifier"] = json!(svc.base.identifier);
-    v
+/// The settings in force, as `ServiceConfig`'s JSON less the secret key.
+fn config_json(config: &ServiceConfig) -> Value {
+    let mut map = config.to_map();
+    map.remove("secretKey");
+    Value::Object(map)
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ConfigReq {
-    page_size: Option<usize>,
-    group_page_size: Option<usize>,
-    pinned_limit: Option<usize>,
-    rate_limit: Option<u32>,
-    user_sig: Option<String>,
-    expired_user_sigs: Option<Vec<String>>,
-}
-
-fn set_config(svc: &mut Service, req: ConfigReq) -> Answer {
-    if req.page_size == Some(0) || req.group_page_size == Some(0) {
-        return Err(bad_request("page sizes must be at least 1"));
+/// Changes the settings `changes` names; only the changeable ones may be named.
+fn set_config(svc: &mut State, changes: Map<String, Value>) -> Answer {
+    for key in changes.keys() {
+        if !Setting::by_key(key).is_some_and(|s| s.changeable) {
+            let names: Vec<String> = SETTINGS
+                .iter()
+                .filter(|s| s.changeable)
+                .map(Setting::key)
+                .collect();
+            return Err(bad_request(format!(
+                "{key:?} cannot be changed at run time; these can: {}",
+                names.join(", ")
+            )));
+        }
     }
-    if req.user_sig.as_deref() == Some("") {
-        return Err(bad_request("userSig must not be empty"));
-    }
-    let rt = &mut svc.rt;
-    if let Some(v) = req.page_size {
-        rt.page_size = v;
-    }
-    if let Some(v) = req.group_page_size {
-        rt.group_page_size = v;
-    }
-    if let Some(v) = req.pinned_limit {
-        rt.pinned_limit = v;
-    }
-    if let Some(v) = req.rate_limit {
-        rt.rate_limit = v;
-    }
-    if let Some(v) = req.user_sig {
-        rt.user_sig = v;
-    }
-    if let Some(v) = req.expired_user_sigs {
-        rt.expired_user_sigs = v.into_iter().collect();
-    }
-    if req.rate_limit.is_some() {
+    let rate_changed = changes.contains_key("rateLimit");
+    let mut merged = svc.config.to_map();
+    merged.extend(changes);
+    svc.config = ServiceConfig::from_map(merged).map_err(|e| bad_request(e.to_string()))?;
+    if rate_changed {
         svc.rate.clear();
     }
-    Ok(json!({"ok": true, "config": config_json(svc)}))
+    Ok(json!({"ok": true, "config": config_json(&svc.config)}))
 }
 
 fn one() -> u32 {
@@ -395,7 +371,7 @@ struct FaultReq {
     fault: FaultKind,
 }
 
-fn add_fault(svc: &mut Service, req: FaultReq) -> Answer {
+fn add_fault(svc: &mut State, req: FaultReq) -> Answer {
     if req.command != "*" && Command::parse(&req.command).is_none() {
         let names: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
         return Err(bad_request(format!(

@@ -1,4 +1,9 @@
-//! The plain request and reply the service works on; the shell maps them to HTTP.
+//! The plain request and reply the service works on (the shell maps them to HTTP), and
+//! the HTTP-level pieces every part of the service uses: the query's pairs, the control
+//! API's error answers.
+
+use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// One HTTP request as the shell received it.
 #[derive(Clone, Debug, Default)]
@@ -95,6 +100,40 @@ pub enum Reply {
 /// A `/v4` request held back by a `delay` fault.
 #[derive(Debug)]
 pub struct Pending {
-    pub(crate) call: crate::service::V4Call,
+    pub(crate) call: V4Call,
     pub(crate) origin: Option<String>,
+}
+
+/// A `/v4` request, parsed as far as the pipeline needs before the fault decision.
+#[derive(Debug)]
+pub(crate) struct V4Call {
+    pub command: String,
+    pub query: Option<BTreeMap<String, String>>,
+    /// The body as JSON; `None` when it is not JSON (or empty).
+    pub json: Option<Value>,
+    /// False when the shell could not read the body.
+    pub body_read: bool,
+}
+
+/// The query string's pairs (later duplicates win), percent-decoded.
+pub(crate) fn parse_query(q: &str) -> BTreeMap<String, String> {
+    form_urlencoded::parse(q.as_bytes()).into_owned().collect()
+}
+
+/// `{"ok":false,"error":…}` with `status`.
+pub(crate) fn control_error(status: u16, msg: &str) -> Response {
+    let body = serde_json::json!({"ok": false, "error": msg});
+    Response::new(
+        status,
+        "application/json",
+        serde_json::to_vec(&body).unwrap_or_default(),
+    )
+}
+
+pub(crate) fn not_found() -> Response {
+    control_error(404, "not found")
+}
+
+pub(crate) fn method_not_allowed() -> Response {
+    control_error(405, "method not allowed")
 }

@@ -25,7 +25,7 @@ mod state;
 mod usersig;
 
 pub use command::Command;
-pub use config::{Seed, ServiceConfig};
+pub use config::{ConfigError, Seed, ServiceConfig, Setting, SETTINGS};
 pub use http::{Pending, Reply, Request, Response};
 pub use seed::DEMO_BASE_TIME;
 pub use service::{Service, StateError};

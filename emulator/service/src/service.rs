@@ -5,12 +5,13 @@
 use crate::api::envelope::{check_envelope, fail_bytes};
 use crate::api::{dispatch, err, ApiResult};
 use crate::command::Command;
-use crate::config::{Seed, ServiceConfig};
-use crate::http::{Pending, Reply, Request, Response};
-use crate::model::{Data, StateFile, STATE_FORMAT};
-use crate::state::{FaultKind, Faults, RateWindows, RecentRequest, Runtime, Stats};
+use crate::config::ServiceConfig;
+use crate::http::{
+    method_not_allowed, not_found, parse_query, Pending, Reply, Request, Response, V4Call,
+};
+use crate::model::{StateFile, STATE_FORMAT};
+use crate::state::{seed_data, FaultKind, RecentRequest, State};
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::fmt;
 
 const V4_PREFIX: &str = "/v4/recentcontact/";
@@ -30,37 +31,16 @@ impl std::error::Error for StateError {}
 
 /// The emulator: its data and everything else a request can see or change.
 pub struct Service {
-    pub(crate) base: ServiceConfig,
-    pub(crate) data: Data,
-    /// Bumped on every change of `data`; [`Service::save`] reports it.
-    version: u64,
-    pub(crate) rt: Runtime,
-    pub(crate) faults: Faults,
-    pub(crate) stats: Stats,
-    pub(crate) rate: RateWindows,
-}
-
-/// A `/v4` request, parsed as far as the pipeline needs before the fault decision.
-#[derive(Debug)]
-pub(crate) struct V4Call {
-    command: String,
-    query: Option<BTreeMap<String, String>>,
-    /// The body as JSON; `None` when it is not JSON (or empty).
-    json: Option<Value>,
-    /// False when the shell could not read the body.
-    body_read: bool,
-}
-
-/// The query string's pairs (later duplicates win), percent-decoded.
-pub(crate) fn parse_query(q: &str) -> BTreeMap<String, String> {
-    form_urlencoded::parse(q.as_bytes()).into_owned().collect()
+    st: State,
 }
 
 impl Service {
     /// A service holding the configured seed.
     pub fn new(config: ServiceConfig) -> Self {
         let data = seed_data(config.seed);
-        Self::with_data(config, data)
+        Service {
+            st: State::new(config, data),
+        }
     }
 
     /// A service holding a state saved by [`Service::save`] (the seed is not used).
@@ -73,19 +53,9 @@ impl Service {
                 file.format
             )));
         }
-        Ok(Self::with_data(config, file.data))
-    }
-
-    fn with_data(config: ServiceConfig, data: Data) -> Self {
-        Service {
-            rt: Runtime::from_config(&config),
-            base: config,
-            data,
-            version: 0,
-            faults: Faults::default(),
-            stats: Stats::default(),
-            rate: RateWindows::default(),
-        }
+        Ok(Service {
+            st: State::new(config, file.data),
+        })
     }
 
     /// The data as a state file's bytes, with the change counter they reflect (a later
@@ -93,26 +63,11 @@ impl Service {
     pub fn save(&self) -> Result<(u64, Vec<u8>), StateError> {
         let file = StateFile {
             format: STATE_FORMAT.to_owned(),
-            data: self.data.clone(),
+            data: self.st.data.clone(),
         };
         serde_json::to_vec(&file)
-            .map(|bytes| (self.version, bytes))
+            .map(|bytes| (self.st.version, bytes))
             .map_err(|e| StateError(format!("cannot serialize state: {e}")))
-    }
-
-    /// Marks the data as changed.
-    pub(crate) fn touch(&mut self) {
-        self.version += 1;
-    }
-
-    /// Back to the start-up configuration with `seed` loaded.
-    pub(crate) fn reset(&mut self, seed: Seed) {
-        self.data = seed_data(seed);
-        self.rt = Runtime::from_config(&self.base);
-        self.faults.clear();
-        self.stats.reset();
-        self.rate.clear();
-        self.touch();
     }
 
     /// Handles one request at wall-clock time `now_ms` (milliseconds since the Unix epoch).
@@ -130,11 +85,15 @@ impl Service {
                 self.v4(command, req, origin.clone(), now_ms)
             }
         } else {
-            Reply::Respond(crate::control::handle(self, &req, now_ms))
+            Reply::Respond(crate::control::handle(&mut self.st, &req, now_ms))
         };
         match reply {
             Reply::Respond(mut r) => {
-                crate::cors::add(&mut r.headers, &self.base.cors_origins, origin.as_deref());
+                crate::cors::add(
+                    &mut r.headers,
+                    &self.st.config.cors_origins,
+                    origin.as_deref(),
+                );
                 Reply::Respond(r)
             }
             other => other,
@@ -146,7 +105,7 @@ impl Service {
         let mut r = self.run_v4(pending.call, now_ms);
         crate::cors::add(
             &mut r.headers,
-            &self.base.cors_origins,
+            &self.st.config.cors_origins,
             pending.origin.as_deref(),
         );
         r
@@ -164,13 +123,13 @@ impl Service {
             (None, Some(b)) => Value::String(String::from_utf8_lossy(b).into_owned()),
             (None, None) => Value::Null,
         };
-        self.stats.record(RecentRequest {
+        self.st.stats.record(RecentRequest {
             command: command.clone(),
             query: query.clone().unwrap_or_default(),
             body: recorded,
             received_at_ms: now_ms,
         });
-        let fault = self.faults.take(&command);
+        let fault = self.st.faults.take(&command);
         let call = V4Call {
             command,
             query,
@@ -217,13 +176,14 @@ impl Service {
                 false,
             );
         }
-        if !self.rate.allow(&call.command, self.rt.rate_limit, now_ms) {
+        let st = &mut self.st;
+        if !st.rate.allow(&call.command, st.config.rate_limit, now_ms) {
             return (
                 Err(err(60007, "REST API call frequency limit exceeded")),
                 false,
             );
         }
-        if let Err(e) = check_envelope(call.query.as_ref(), &self.base, &self.rt, now_ms / 1000) {
+        if let Err(e) = check_envelope(call.query.as_ref(), &st.config, now_ms / 1000) {
             return (Err(e), false);
         }
         let Some(command) = Command::parse(&call.command) else {
@@ -239,38 +199,13 @@ impl Service {
                 false,
             );
         };
-        let res = dispatch(command, &mut self.data, &self.rt, obj, now_ms / 1000);
+        let res = dispatch(command, &mut st.data, &st.config, obj, now_ms / 1000);
         let mutated = command.mutates() && res.is_ok();
         if mutated {
-            self.touch();
+            st.touch();
         }
         (res, mutated)
     }
-}
-
-fn seed_data(seed: Seed) -> Data {
-    match seed {
-        Seed::Demo => crate::seed::demo(),
-        Seed::None => Data::default(),
-    }
-}
-
-/// `{"ok":false,"error":…}` with `status`.
-pub(crate) fn control_error(status: u16, msg: &str) -> Response {
-    let body = serde_json::json!({"ok": false, "error": msg});
-    Response::new(
-        status,
-        "application/json",
-        serde_json::to_vec(&body).unwrap_or_default(),
-    )
-}
-
-pub(crate) fn not_found() -> Response {
-    control_error(404, "not found")
-}
-
-pub(crate) fn method_not_allowed() -> Response {
-    control_error(405, "method not allowed")
 }
 
 #[cfg(test)]
@@ -357,7 +292,7 @@ mod tests {
         assert!(v1 > v0);
         assert_ne!(saved, changed);
         let back = Service::with_state(ServiceConfig::default(), &changed).unwrap();
-        assert_eq!(back.data, svc.data);
+        assert_eq!(back.st.data, svc.st.data);
         assert!(Service::with_state(ServiceConfig::default(), b"{not json").is_err());
         let other = br#"{"format":"x/9","accounts":{}}"#;
         let e = Service::with_state(ServiceConfig::default(), other)

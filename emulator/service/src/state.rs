@@ -1,36 +1,64 @@
-//! What the service keeps besides the data: runtime settings, fault queues, request
-//! stats and rate-limit windows. None of it is saved with the state.
+//! What the service keeps: the settings in force, the data, and what is not saved with
+//! the data (fault queues, request stats, rate-limit windows).
 
-use crate::config::ServiceConfig;
+use crate::config::{Seed, ServiceConfig};
+use crate::model::Data;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 
 /// How many requests `GET /_emulator/stats` keeps in `recent`.
 pub const RECENT_MAX: usize = 200;
 
-/// Settings changeable at run time through `POST /_emulator/config`.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Runtime {
-    pub page_size: usize,
-    pub group_page_size: usize,
-    pub pinned_limit: usize,
-    pub rate_limit: u32,
-    pub user_sig: String,
-    pub expired_user_sigs: BTreeSet<String>,
+/// Everything a request can see or change: the settings in force, the data, faults,
+/// stats and rate windows.
+pub struct State {
+    /// The start-up settings, restored by `reset`.
+    pub base: ServiceConfig,
+    /// The settings in force (`POST /_emulator/config` changes some of them).
+    pub config: ServiceConfig,
+    pub data: Data,
+    /// Bumped on every change of `data`; a save reports it.
+    pub version: u64,
+    pub faults: Faults,
+    pub stats: Stats,
+    pub rate: RateWindows,
 }
 
-impl Runtime {
-    pub fn from_config(c: &ServiceConfig) -> Self {
-        Runtime {
-            page_size: c.page_size,
-            group_page_size: c.group_page_size,
-            pinned_limit: c.pinned_limit,
-            rate_limit: c.rate_limit,
-            user_sig: c.usersig.clone(),
-            expired_user_sigs: c.expired_usersigs.iter().cloned().collect(),
+impl State {
+    pub fn new(config: ServiceConfig, data: Data) -> Self {
+        State {
+            config: config.clone(),
+            base: config,
+            data,
+            version: 0,
+            faults: Faults::default(),
+            stats: Stats::default(),
+            rate: RateWindows::default(),
         }
+    }
+
+    /// Marks the data as changed.
+    pub fn touch(&mut self) {
+        self.version += 1;
+    }
+
+    /// Back to the start-up settings with `seed` loaded.
+    pub fn reset(&mut self, seed: Seed) {
+        self.data = seed_data(seed);
+        self.config = self.base.clone();
+        self.faults.clear();
+        self.stats.reset();
+        self.rate.clear();
+        self.touch();
+    }
+}
+
+/// The data `seed` stands for.
+pub fn seed_data(seed: Seed) -> Data {
+    match seed {
+        Seed::Demo => crate::seed::demo(),
+        Seed::None => Data::default(),
     }
 }
 

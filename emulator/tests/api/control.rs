@@ -140,8 +140,10 @@ async fn config_round_trip() {
         r["config"],
         json!({"pageSize": 10, "groupPageSize": 3, "pinnedLimit": 7, "rateLimit": 9,
                "userSig": "s2", "expiredUserSigs": ["emulator-usersig"],
-               "sdkappid": 1400000000u64, "identifier": "administrator"})
+               "seed": "demo", "sdkAppId": 1400000000u64, "identifier": "administrator",
+               "corsOrigins": []})
     );
+    assert_eq!(emu.get("/_emulator/config").await["config"], r["config"]);
     let q = QUERY.replace("emulator-usersig", "s2");
     let r = emu
         .call_raw(
@@ -161,6 +163,34 @@ async fn config_round_trip() {
     .await
     .unwrap();
     assert_eq!(r.status, 400, "unknown keys are rejected");
+    // The start-up-only settings are named in the refusal; a bad value names its key.
+    for (body, says) in [
+        (
+            json!({"sdkAppId": 1}),
+            "\"sdkAppId\" cannot be changed at run time",
+        ),
+        (
+            json!({"secretKey": "k"}),
+            "\"secretKey\" cannot be changed at run time",
+        ),
+        (json!({"pageSize": 0}), "pageSize: must be at least 1"),
+        (json!({"userSig": ""}), "userSig: must not be empty"),
+        (json!({"rateLimit": "9"}), "rateLimit: invalid type"),
+    ] {
+        let r = http(
+            emu.addr,
+            "POST",
+            "/_emulator/config",
+            &[],
+            body.to_string().as_bytes(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(r.status, 400, "{body}");
+        let error = r.json()["error"].as_str().unwrap().to_owned();
+        assert!(error.starts_with(says), "{body}: {error}");
+    }
+    assert_eq!(emu.get("/_emulator/config").await["config"]["pageSize"], 10);
 }
 
 #[tokio::test]

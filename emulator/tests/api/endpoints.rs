@@ -1,14 +1,6 @@
 use crate::common::*;
+use crate::samples::conv;
 use serde_json::{json, Value};
-
-fn conv<'a>(state: &'a Value, kind: &str, id: &str) -> Option<&'a Value> {
-    let key = if kind == "c2c" { "userId" } else { "groupId" };
-    state["conversations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["type"] == kind && c[key] == id)
-}
 
 // ----------------------------------------------------------------------------- top
 
@@ -609,45 +601,48 @@ async fn get_list_docs_shape() {
     assert_eq!(r["CompleteFlag"], 1);
 }
 
-/// Each of bits 3, 4, 5 of AssistFlags adds one field: StandardMark, CustomMark,
-/// ContactGroupId (each only when non-empty); 63 = all of them (D13).
+/// With bits 3, 4 and 5 of AssistFlags all set (63, or 56 with none of bits 0-2), each
+/// item carries StandardMark, CustomMark and ContactGroupId (each only when non-empty);
+/// with any of the three unset, none of them (no page gives each bit a meaning).
 #[tokio::test]
-async fn get_list_mark_fields_follow_flag_bits() {
+async fn get_list_mark_fields_come_with_bits_3_to_5_together() {
     let emu = demo().await;
     emu.config(json!({"pageSize": 1000})).await;
     let page = |r: &Value| r["SessionItem"].as_array().unwrap().clone();
     let find = |items: &[Value], key: &str, id: &str| {
         items.iter().find(|i| i[key] == id).cloned().unwrap()
     };
-    let r = emu
-        .call("get_list", get_list_body("alice", [0; 4], 7))
-        .await;
-    for item in page(&r) {
-        assert!(item.get("StandardMark").is_none());
-        assert!(item.get("CustomMark").is_none());
-        assert!(item.get("ContactGroupId").is_none());
-    }
     let extra = |flags: u64| {
         let emu = &emu;
         async move {
             let r = emu
                 .call("get_list", get_list_body("alice", [0; 4], flags))
                 .await;
+            for item in page(&r) {
+                let data = ["StandardMark", "CustomMark", "ContactGroupId"];
+                let has = data.iter().filter(|k| item.get(**k).is_some()).count();
+                assert!(flags & 56 == 56 || has == 0, "flags {flags}: {item}");
+            }
             let bob = find(&page(&r), "To_Account", "bob");
             let mut k = keys(&bob);
             k.retain(|k| !["MsgTime", "To_Account", "TopFlag", "Type"].contains(&k.as_str()));
             (k, bob)
         }
     };
-    let (k, bob) = extra(7 | 8).await;
-    assert_eq!(k, ["StandardMark"]);
-    assert_eq!(bob["StandardMark"], "1");
-    let (k, bob) = extra(7 | 16).await;
-    assert_eq!(k, ["CustomMark"]);
-    assert_eq!(bob["CustomMark"], "vip");
-    let (k, bob) = extra(7 | 32).await;
-    assert_eq!(k, ["ContactGroupId"]);
-    assert_eq!(bob["ContactGroupId"], json!([2]));
+    for partial in [
+        7,
+        7 | 8,
+        7 | 16,
+        7 | 32,
+        7 | 8 | 16,
+        7 | 16 | 32,
+        7 | 8 | 32,
+    ] {
+        let (k, _) = extra(partial).await;
+        assert!(k.is_empty(), "flags {partial}: {k:?}");
+    }
+    let (k, _) = extra(56).await;
+    assert_eq!(k, ["ContactGroupId", "CustomMark", "StandardMark"]);
     let (k, bob) = extra(63).await;
     assert_eq!(k, ["ContactGroupId", "CustomMark", "StandardMark"]);
     assert_eq!(bob["StandardMark"], "1");

@@ -1,4 +1,5 @@
 use crate::common::*;
+use crate::samples::c2c;
 use serde_json::json;
 
 fn list_body() -> Vec<u8> {
@@ -203,4 +204,45 @@ async fn rate_limit_per_command() {
     for _ in 0..10 {
         assert_ok(&emu.call("get_contact_group", gcg.clone()).await);
     }
+}
+
+#[tokio::test]
+async fn envelope_checks_apply_to_update_del_search_and_delete() {
+    let emu = demo().await;
+    let bodies = [
+        (
+            "update_contact_group",
+            json!({"From_Account": "nobody", "UpdateType": 1,
+            "UpdateGroup": {"UpdateGroupType": 1, "OldGroupName": "a", "NewGroupName": "b"}}),
+        ),
+        (
+            "del_contact_group",
+            json!({"From_Account": "nobody", "GroupName": ["a"]}),
+        ),
+        (
+            "search_contact_group",
+            json!({"From_Account": "nobody", "ContactItem": [c2c("bob")]}),
+        ),
+        (
+            "delete",
+            json!({"From_Account": "nobody", "Type": 1, "To_Account": "bob"}),
+        ),
+    ];
+    for (cmd, body) in bodies {
+        let info = assert_fail(&emu.call(cmd, body).await, 50001);
+        assert!(info.contains("nobody"), "{cmd}: {info}");
+        assert_fail(
+            &emu.call_raw(cmd, QUERY, b"{\"From_Account\":").await.json(),
+            60003,
+        );
+        assert_fail(&emu.call_raw(cmd, QUERY, b"[]").await.json(), 50002);
+        let no_sig = QUERY.replace("usersig=emulator-usersig", "usersig=");
+        assert_fail(&emu.call_raw(cmd, &no_sig, b"{}").await.json(), 70002);
+        // Faults can name them.
+        emu.fault(json!({"command": cmd, "fault": {"kind": "error", "code": 50004}}))
+            .await;
+        assert_fail(&emu.call_raw(cmd, QUERY, b"{}").await.json(), 50004);
+    }
+    let stats = emu.get("/_emulator/stats").await;
+    assert_eq!(stats["counts"]["delete"], 5);
 }

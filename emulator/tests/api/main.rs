@@ -4,10 +4,13 @@
 mod binary;
 mod common;
 mod control;
+mod delete;
 mod endpoints;
 mod envelope;
-mod family;
 mod faults;
+mod group_edit;
 mod paging;
 mod persistence;
+mod samples;
+mod search;
 mod shell;

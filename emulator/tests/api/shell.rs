@@ -3,7 +3,8 @@
 //! npm package's wasm build), that command started with the flags the config stands for.
 //! Both shells must answer the same suite.
 
-use chat_emulator::{Config, RunningServer, Seed};
+use chat_emulator::{Config, RunningServer, SETTINGS};
+use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
@@ -41,48 +42,39 @@ pub fn command() -> Option<Vec<String>> {
     (!words.is_empty()).then_some(words)
 }
 
-/// The flags that give `config`.
+/// The flags that give `config`: one `--flag value` per setting, the flag named as the
+/// bins name it (the setting's key in kebab case), a list's values one flag each.
 fn flags(config: &Config) -> Vec<String> {
-    let s = &config.service;
     let mut a: Vec<String> = vec![
         "--host".into(),
         "127.0.0.1".into(),
         "--port".into(),
         "0".into(),
-        "--seed".into(),
-        match s.seed {
-            Seed::Demo => "demo".into(),
-            Seed::None => "none".into(),
-        },
-        "--sdkappid".into(),
-        s.sdkappid.to_string(),
-        "--identifier".into(),
-        s.identifier.clone(),
-        "--usersig".into(),
-        s.usersig.clone(),
-        "--page-size".into(),
-        s.page_size.to_string(),
-        "--group-page-size".into(),
-        s.group_page_size.to_string(),
-        "--pinned-limit".into(),
-        s.pinned_limit.to_string(),
-        "--rate-limit".into(),
-        s.rate_limit.to_string(),
     ];
-    for o in &s.cors_origins {
-        a.extend(["--cors-origin".into(), o.clone()]);
-    }
-    if let Some(k) = &s.secret_key {
-        a.extend(["--secret-key".into(), k.clone()]);
+    let values = config.service.to_map();
+    for s in SETTINGS {
+        let flag = format!("--{}", s.flag());
+        match values.get(&s.key()) {
+            Some(Value::Array(items)) => {
+                for v in items {
+                    a.extend([flag.clone(), text(v)]);
+                }
+            }
+            Some(Value::Null) | None => {}
+            Some(v) => a.extend([flag, text(v)]),
+        }
     }
     if let Some(f) = &config.state_file {
         a.extend(["--state".into(), f.display().to_string()]);
     }
-    assert!(
-        s.expired_usersigs.is_empty(),
-        "expired_usersigs has no flag: set it through /_emulator/config"
-    );
     a
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
 }
 
 /// Starts `cmd` for `config` and waits for its `listening on URL` line.

@@ -104,6 +104,22 @@ fn to_ms(now_ms: f64) -> u64 {
     }
 }
 
+/// Every option (`createEmulator`'s and the bin's flags) as JSON text: a list of
+/// `{ key, flag, aliases, help, kind, default, values }`, from the service's one
+/// configuration type.
+#[wasm_bindgen(js_name = describeOptions)]
+pub fn describe_options() -> String {
+    options::describe()
+}
+
+/// Checks `options` (JSON text) as `new Emulator` would, without making one: `undefined`
+/// when they are good, else the JSON text of `{ key, message }` (`key` is the option to
+/// blame, `null` when none is).
+#[wasm_bindgen(js_name = checkOptions)]
+pub fn check_options(options: &str) -> Option<String> {
+    options::check(options)
+}
+
 #[wasm_bindgen]
 impl Emulator {
     /// An emulator for `options` (JSON text of the package's options, less port, host and

@@ -117,3 +117,44 @@ test("--cors-origin takes several values, as chat-emulator's does", async () => 
   const stray = await runCommand(BIN, ["--port", "0", "stray"]);
   assert.equal(stray.code, 2);
 });
+
+/** The long flags (and their aliases) a --help text names, sorted. */
+const flagsOf = (help) => [...new Set(help.match(/--[a-z][a-z-]*/g))].sort();
+
+test("both bins take the same flags, built from the service's one settings type", async () => {
+  const npm = await runCommand(BIN, ["--help"]);
+  const rust = await runCommand(process.env.CHAT_EMULATOR_BIN, ["--help"]);
+  assert.equal(rust.code, 0, rust.stderr);
+  assert.deepEqual(flagsOf(npm.stdout), flagsOf(rust.stdout));
+  for (const flag of ["--sdk-app-id", "--user-sig", "--expired-user-sigs", "--cors-origins", "--sdkappid", "--usersig", "--cors-origin"]) {
+    assert.ok(flagsOf(npm.stdout).includes(flag), flag);
+  }
+  // The new spellings and the old ones (aliases) give the same settings.
+  for (const args of [
+    ["--sdk-app-id", "1400000007", "--user-sig", "new-sig", "--expired-user-sigs", "old-1", "old-2", "--page-size", "3"],
+    ["--sdkappid", "1400000007", "--usersig", "new-sig", "--expired-user-sigs", "old-1", "--expired-user-sigs", "old-2", "--page-size", "3"],
+  ]) {
+    for (const bin of [BIN, process.env.CHAT_EMULATOR_BIN]) {
+      const emu = await startCommand(bin, ["--port", "0", "--seed", "none", ...args]);
+      try {
+        const { config } = await control(emu.url, "config");
+        assert.deepEqual(
+          { sdkAppId: config.sdkAppId, userSig: config.userSig, expiredUserSigs: config.expiredUserSigs, pageSize: config.pageSize },
+          { sdkAppId: 1400000007, userSig: "new-sig", expiredUserSigs: ["old-1", "old-2"], pageSize: 3 },
+          `${bin} ${args.join(" ")}`,
+        );
+      } finally {
+        await emu.kill();
+      }
+    }
+  }
+  // A value the type refuses is a usage error (exit 2) naming the flag, in both bins.
+  for (const bin of [BIN, process.env.CHAT_EMULATOR_BIN]) {
+    const zero = await runCommand(bin, ["--page-size", "0"]);
+    assert.equal(zero.code, 2, bin);
+    assert.match(zero.stderr, /'--page-size': must be at least 1/);
+    const word = await runCommand(bin, ["--rate-limit", "many"]);
+    assert.equal(word.code, 2, bin);
+    assert.match(word.stderr, /--rate-limit/);
+  }
+});

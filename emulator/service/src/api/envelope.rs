@@ -3,7 +3,6 @@
 
 use super::{err, ApiError, ApiResult};
 use crate::config::ServiceConfig;
-use crate::state::Runtime;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -53,20 +52,19 @@ pub fn fail_bytes(e: &ApiError) -> Vec<u8> {
 /// Query-string checks, in this order: sdkappid, identifier, usersig, random, contenttype.
 pub fn check_envelope(
     query: Option<&BTreeMap<String, String>>,
-    base: &ServiceConfig,
-    rt: &Runtime,
+    config: &ServiceConfig,
     now_s: u64,
 ) -> ApiResult<()> {
     let q = query.ok_or_else(|| err(60002, "HTTP request has no query string"))?;
     match q.get("sdkappid").map(|s| s.parse::<u64>()) {
         None => return Err(err(60006, "sdkappid is missing")),
         Some(Err(_)) => return Err(err(60006, "sdkappid is not a valid SDKAppID")),
-        Some(Ok(v)) if v != base.sdkappid => {
+        Some(Ok(v)) if v != config.sdk_app_id => {
             return Err(err(70020, format!("SDKAppID {v} not found")))
         }
         Some(Ok(_)) => {}
     }
-    if q.get("identifier") != Some(&base.identifier) {
+    if q.get("identifier") != Some(&config.identifier) {
         return Err(err(
             60010,
             "identifier must be an app administrator account",
@@ -74,13 +72,13 @@ pub fn check_envelope(
     }
     match q.get("usersig").map(String::as_str) {
         None | Some("") => return Err(err(70002, "UserSig is empty")),
-        Some(s) if base.secret_key.is_some() => {
-            let key = base.secret_key.as_deref().unwrap_or_default();
-            crate::usersig::verify(s, key, &base.identifier, base.sdkappid, now_s)
+        Some(s) if config.secret_key.is_some() => {
+            let key = config.secret_key.as_deref().unwrap_or_default();
+            crate::usersig::verify(s, key, &config.identifier, config.sdk_app_id, now_s)
                 .map_err(|e| err(e.code(), e.info()))?
         }
-        Some(s) if s == rt.user_sig => {}
-        Some(s) if rt.expired_user_sigs.contains(s) => {
+        Some(s) if s == config.user_sig => {}
+        Some(s) if config.expired_user_sigs.iter().any(|e| e == s) => {
             return Err(err(70001, "UserSig expired, generate a new one"))
         }
         Some(_) => return Err(err(70003, "UserSig is invalid")),

@@ -6,11 +6,11 @@ use super::contact::{parse_contact, unknown_peers, ContactResult, WireContact};
 use super::envelope::ok_bytes;
 use super::fields::{from_account, object, req_array, req_str, req_u64};
 use super::{account, account_mut, bad, err, marked_limit_reached, not_imported, ApiResult};
+use crate::config::ServiceConfig;
 use crate::model::{
     standard_mark_string, Account, ContactGroup, ConvKey, Conversation, Data, Kind, GROUP_LIMIT,
     GROUP_NAME_MAX, MARKED_LIMIT,
 };
-use crate::state::Runtime;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -196,14 +196,18 @@ struct GetContactGroupResponse {
 }
 
 /// Handles one `get_contact_group` request body.
-pub fn get_contact_group(data: &Data, rt: &Runtime, o: &Map<String, Value>) -> ApiResult<Vec<u8>> {
+pub fn get_contact_group(
+    data: &Data,
+    config: &ServiceConfig,
+    o: &Map<String, Value>,
+) -> ApiResult<Vec<u8>> {
     let from = from_account(o)?;
     let start = req_u64(o, "", "StartIndex")?;
     let acc = account(data, from)?;
     let list = acc.marked_sorted();
     let start_i = usize::try_from(start).unwrap_or(usize::MAX).min(list.len());
     let end = start_i
-        .saturating_add(rt.group_page_size.max(1))
+        .saturating_add(config.group_page_size.max(1))
         .min(list.len());
     let complete = end >= list.len();
     let contacts = list[start_i..end]

@@ -2,14 +2,16 @@
 //! `(MsgTime, index)` cursors that stay exact under ties and inserts.
 //!
 //! AssistFlags: bit 0 pinned first, bit 1 empty conversations too, bit 2 paginate pinned
-//! ones (the documented three); bits 3, 4, 5 add `StandardMark`, `CustomMark`,
-//! `ContactGroupId` (inferred: the newest page asks for 63 and returns those three).
+//! ones (the documented three). No page names bits 3, 4 and 5; the newest one asks for 63
+//! "to get complete conversation data" and its sample items carry `StandardMark`,
+//! `CustomMark` and `ContactGroupId`. So the emulator adds those three when bits 3, 4 and 5
+//! are all set, and none of them otherwise: it does not guess a meaning for each bit.
 
 use super::envelope::ok_bytes;
 use super::fields::{from_account, req_u64};
 use super::{account, ApiResult};
+use crate::config::ServiceConfig;
 use crate::model::{standard_mark_string, Conversation, Data, Kind};
-use crate::state::Runtime;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::cmp::Reverse;
@@ -50,6 +52,9 @@ struct GetListResponse {
     top_start_index: u64,
 }
 
+/// Bits 3, 4 and 5 of AssistFlags: with all three set, items carry their marks and groups.
+const COMPLETE_DATA: u64 = 8 | 16 | 32;
+
 /// A get_list cursor: (MsgTime of the last item returned, how many items with exactly
 /// that MsgTime have been returned). (0, 0) = nothing returned yet.
 type Cursor = (u64, u64);
@@ -76,7 +81,7 @@ fn cursor_after(items: &[&Conversation], start: usize, end: usize, prev: Cursor)
 }
 
 /// Handles one `get_list` request body.
-pub fn get_list(data: &Data, rt: &Runtime, o: &Map<String, Value>) -> ApiResult<Vec<u8>> {
+pub fn get_list(data: &Data, config: &ServiceConfig, o: &Map<String, Value>) -> ApiResult<Vec<u8>> {
     let from = from_account(o)?;
     let ts = req_u64(o, "", "TimeStamp")?;
     let si = req_u64(o, "", "StartIndex")?;
@@ -87,9 +92,7 @@ pub fn get_list(data: &Data, rt: &Runtime, o: &Map<String, Value>) -> ApiResult<
     let pinned_mode = flags & 1 != 0;
     let include_empty = flags & 2 != 0;
     let paginate_pinned = flags & 4 != 0;
-    let with_standard = flags & 8 != 0;
-    let with_custom = flags & 16 != 0;
-    let with_groups = flags & 32 != 0;
+    let with_marks = flags & COMPLETE_DATA == COMPLETE_DATA;
 
     let mut all: Vec<&Conversation> = acc
         .listed()
@@ -101,7 +104,7 @@ pub fn get_list(data: &Data, rt: &Runtime, o: &Map<String, Value>) -> ApiResult<
     } else {
         (Vec::new(), all)
     };
-    let page = rt.page_size.max(1);
+    let page = config.page_size.max(1);
     let p_start = resume_index(&pinned, (top_ts, top_si));
     let p_left = pinned.len() - p_start;
     let p_take = if paginate_pinned {
@@ -120,9 +123,9 @@ pub fn get_list(data: &Data, rt: &Runtime, o: &Map<String, Value>) -> ApiResult<
         group_id: (c.kind == Kind::Group).then(|| c.id.clone()),
         msg_time: c.msg_time,
         top_flag: u8::from(top),
-        standard_mark: (with_standard && c.marks != 0).then(|| standard_mark_string(c.marks)),
-        custom_mark: (with_custom && !c.custom_mark.is_empty()).then(|| c.custom_mark.clone()),
-        group_ids: (with_groups && !c.group_ids.is_empty()).then(|| c.group_ids.clone()),
+        standard_mark: (with_marks && c.marks != 0).then(|| standard_mark_string(c.marks)),
+        custom_mark: (with_marks && !c.custom_mark.is_empty()).then(|| c.custom_mark.clone()),
+        group_ids: (with_marks && !c.group_ids.is_empty()).then(|| c.group_ids.clone()),
     };
     let items: Vec<SessionItem> = pinned[p_start..p_end]
         .iter()

@@ -13,8 +13,8 @@ mod search;
 mod top;
 
 use crate::command::Command;
+use crate::config::ServiceConfig;
 use crate::model::{Account, Data, MARKED_LIMIT};
-use crate::state::Runtime;
 use serde_json::{Map, Value};
 
 /// A failure answered as `ErrorCode` / `ErrorInfo`.
@@ -61,19 +61,19 @@ fn account_mut<'a>(data: &'a mut Data, id: &str) -> ApiResult<&'a mut Account> {
 pub fn dispatch(
     command: Command,
     data: &mut Data,
-    rt: &Runtime,
+    config: &ServiceConfig,
     o: &Map<String, Value>,
     now: u64,
 ) -> ApiResult<Vec<u8>> {
     match command {
-        Command::Top => top::top(data, rt, o, now),
+        Command::Top => top::top(data, config, o, now),
         Command::MarkContact => mark::mark_contact(data, o, now),
         Command::CreateContactGroup => groups::create_contact_group(data, o, now),
-        Command::GetContactGroup => groups::get_contact_group(data, rt, o),
+        Command::GetContactGroup => groups::get_contact_group(data, config, o),
         Command::UpdateContactGroup => group_edit::update_contact_group(data, o, now),
         Command::DelContactGroup => group_edit::del_contact_group(data, o, now),
         Command::SearchContactGroup => search::search_contact_group(data, o),
-        Command::GetList => list::get_list(data, rt, o),
+        Command::GetList => list::get_list(data, config, o),
         Command::Delete => delete::delete(data, o),
     }
 }

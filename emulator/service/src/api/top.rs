@@ -4,13 +4,18 @@ use super::contact::{parse_contact, unknown_peers};
 use super::envelope::{ok_bytes, Empty};
 use super::fields::{from_account, req_array, req_u64};
 use super::{account, account_mut, bad, err, not_imported, ApiResult};
+use crate::config::ServiceConfig;
 use crate::model::Data;
-use crate::state::Runtime;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
 /// Handles one `top` request body.
-pub fn top(data: &mut Data, rt: &Runtime, o: &Map<String, Value>, now: u64) -> ApiResult<Vec<u8>> {
+pub fn top(
+    data: &mut Data,
+    config: &ServiceConfig,
+    o: &Map<String, Value>,
+    now: u64,
+) -> ApiResult<Vec<u8>> {
     let from = from_account(o)?;
     let op = req_u64(o, "", "OperationType")?;
     if op != 1 && op != 2 {
@@ -38,10 +43,13 @@ pub fn top(data: &mut Data, rt: &Runtime, o: &Map<String, Value>, now: u64) -> A
             .iter()
             .filter(|k| !acc.get(k).is_some_and(|c| c.pinned))
             .count();
-        if acc.pinned_count() + new_pins > rt.pinned_limit {
+        if acc.pinned_count() + new_pins > config.pinned_limit {
             return Err(err(
                 51012,
-                format!("pinned conversation limit ({}) reached", rt.pinned_limit),
+                format!(
+                    "pinned conversation limit ({}) reached",
+                    config.pinned_limit
+                ),
             ));
         }
         for k in &keys {
