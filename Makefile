@@ -67,7 +67,7 @@ test-wasm: emulator
 
 ## Strict TypeScript: a consumer's code against the shipped declarations, then the shipped
 ## JS itself (entries, ChatError, the CLI; each file opts in with // @ts-check).
-JS_CHECKED := index.js index.mjs index.cjs chat-error.js chat-error.cjs guard.js guard.cjs bin/tencent-chat.cjs
+JS_CHECKED := index.js index.mjs index.cjs workerd.js node-api.cjs glue.js glue.cjs chat-error.js chat-error.cjs guard.js guard.cjs bin/tencent-chat.cjs
 test-types:
 	tsc -p $(CONSUMER)/tsconfig.json
 	@echo "tsc --strict: consumer types compile; every @ts-expect-error misuse is rejected"

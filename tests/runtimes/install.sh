@@ -20,7 +20,8 @@ rm -rf "$tgz" && mkdir -p "$tgz"
 client=$(cd "$root/pkg" && npm pack --silent --pack-destination "$tgz" | tail -n1)
 emu=$(cd "$root/pkg-emulator" && npm pack --silent --pack-destination "$tgz" | tail -n1)
 key=$(cat "$tgz/$client" "$tgz/$emu" | sha256sum | cut -d' ' -f1)
-if [ "$(cat node_modules/.tarballs-key 2>/dev/null)" != "$key" ]; then
+if [ "$(cat node_modules/.tarballs-key 2>/dev/null)" != "$key" ] \
+   || [ ! -f node_modules/tencent-chat-conversations/package.json ] || [ ! -f node_modules/tencent-chat-emulator/package.json ]; then
   rm -rf node_modules/tencent-chat-conversations node_modules/tencent-chat-emulator node_modules/.tarballs-key
   npm install --no-save --no-audit --no-fund --loglevel=error "$tgz/$client" "$tgz/$emu"
   echo "$key" > node_modules/.tarballs-key
