@@ -5,4 +5,9 @@
 import { readFileSync } from "node:fs";
 import node from "./node-api.cjs";
 
-export const { ConversationClient, ChatError, Mark, REGIONS } = node.load(new URL("./tencent_chat_conversations_bg.wasm", import.meta.url), readFileSync);
+const wasm = new URL("./tencent_chat_conversations_bg.wasm", import.meta.url);
+// A server bundle may turn that URL into the asset's public path (/_next/static/…), which
+// is no file here: then the bytes come embedded, from a module the bundler includes.
+const embedded = wasm instanceof URL && wasm.protocol === "file:" ? undefined : (await import("./wasm-inline.mjs")).default;
+
+export const { ConversationClient, ChatError, Mark, REGIONS } = node.load(wasm, (file) => embedded ?? readFileSync(file));

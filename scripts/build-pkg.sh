@@ -31,6 +31,13 @@ esbuild pkg/web.js --format=cjs --platform=node --target=node20 --log-level=warn
   --define:import.meta.url=__import_meta_url \
   --banner:js='const __import_meta_url = require("node:url").pathToFileURL(__filename).href;' \
   --outfile=pkg/web.cjs
+# The same bytes embedded, for the Node import entry inside server bundles that move the
+# .wasm to a public URL (Next.js server actions, webpack server builds).
+{
+  echo '// The .wasm'"'"'s bytes (base64), for the Node import entry when a bundler moved the file.'
+  echo 'import { Buffer } from "node:buffer";'
+  printf 'export default Buffer.from("%s", "base64");\n' "$(base64 -w0 "$out/web/${name}_bg.wasm")"
+} > pkg/wasm-inline.mjs
 # The public types: the nodejs declarations (no init functions) as api.d.ts, without
 # `[Symbol.dispose]`, which only compiles with lib esnext (the method stays at run time),
 # and with a doc comment on the `free()` wasm-bindgen adds to every class (it writes none).
