@@ -129,10 +129,11 @@ export async function seed(emu) {
 /** The ids of a list of conversation items, in order. */
 export const ids = (items) => items.map((i) => i.conversation.userId ?? i.conversation.groupId);
 
-/** A fenced block of `markdown` that follows `<!-- file: PATH -->`, by PATH (anywhere in it). */
+/** A fenced block of `markdown` that follows `<!-- runtimes: PATH -->` (PATH in this
+ * folder), wherever it is in the file. */
 export function shownFile(markdown, path) {
   const text = readFileSync(markdown, "utf8");
-  const marker = `<!-- file: ${path} -->\n`;
+  const marker = `<!-- runtimes: ${path} -->\n`;
   const at = text.indexOf(marker);
   assert.ok(at >= 0, `${markdown} has no block marked ${marker.trim()}`);
   const block = text.slice(at + marker.length).match(/^```[a-z]*\n([\s\S]*?)```\n/);
