@@ -42,9 +42,10 @@ function hashTree(hash, dir) {
   }
 }
 
-/** Runs `build(dir)` into .work/NAME unless the same key (tarballs + `sources`) built it. */
+/** Runs `build(dir)` into .work/NAME unless the same key (the tarballs, this project's
+ * lock file and `sources`) built it. */
 export async function cached(name, sources, build) {
-  const hash = createHash("sha256").update(installedKey());
+  const hash = createHash("sha256").update(installedKey()).update(readFileSync(join(HERE, "package-lock.json")));
   for (const s of sources) statSync(s).isDirectory() ? hashTree(hash, s) : hash.update(readFileSync(s));
   const key = hash.digest("hex");
   const dir = join(WORK, name);
