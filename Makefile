@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CONSUMER := tests/consumer
 EMULATOR := target/debug/chat-emulator
 
-.PHONY: all setup pkg emulator www-deps dashboard demo bench docs test lint lint-pkg test-rust test-wasm test-node test-types test-docs test-browser test-www test-hostile test-emulator-pkg fuzz size clean
+.PHONY: all setup pkg emulator www-deps dashboard demo bench docs test lint lint-pkg test-rust test-wasm test-node test-types test-docs test-browser test-www test-hostile test-emulator-pkg test-runtimes fuzz size clean
 
 all: pkg
 
@@ -51,7 +51,7 @@ docs: pkg
 ## Everything: lints, native tests, wasm tests in Node/Chromium/Firefox, the packed
 ## package from Node (import and require), strict TypeScript, package lints, the API
 ## reference, the package in Chromium and Firefox, and the emulator's npm package.
-test: setup lint test-rust pkg emulator www-deps test-wasm test-types lint-pkg test-docs size fuzz test-www test-hostile test-node test-browser test-emulator-pkg
+test: setup lint test-rust pkg emulator www-deps test-wasm test-types lint-pkg test-docs size fuzz test-www test-hostile test-node test-browser test-emulator-pkg test-runtimes
 
 ## Module cycles are checked per crate (the core and the emulator's), after the checker's
 ## own test; `scripts/check-cycles.py --graph src` prints the core's module graph.
@@ -70,7 +70,7 @@ test-wasm: emulator
 
 ## Strict TypeScript: a consumer's code against the shipped declarations, then the shipped
 ## JS itself (entries, ChatError, the CLI; each file opts in with // @ts-check).
-JS_CHECKED := index.js index.mjs index.cjs chat-error.js chat-error.cjs guard.js guard.cjs bin/tencent-chat.cjs
+JS_CHECKED := index.js index.mjs index.cjs workerd.js node-api.cjs glue.js glue.cjs chat-error.js chat-error.cjs guard.js guard.cjs bin/tencent-chat.cjs
 test-types:
 	tsc -p $(CONSUMER)/tsconfig.json
 	@echo "tsc --strict: consumer types compile; every @ts-expect-error misuse is rejected"
@@ -116,5 +116,13 @@ test-browser:
 test-emulator-pkg: pkg emulator www-deps
 	scripts/test-emulator-pkg.sh
 
+## Both packed packages where dashboards and scripts run (tests/runtimes/): Next.js 16
+## (Turbopack and webpack), a Cloudflare Worker bundled by wrangler and run in workerd,
+## Deno, Bun, and module Web Workers in Chromium and Firefox. Installs that project's
+## pinned tools once (npm ci) and the tarballs when they change; caches its builds.
+test-runtimes: pkg
+	tests/runtimes/install.sh
+	node --test tests/runtimes/
+
 clean:
-	rm -rf pkg pkg-emulator target/pkg-build target/vite-app target/www-dist target/docs target/lint-pkg $(CONSUMER)/node_modules www/node_modules
+	rm -rf pkg pkg-emulator tests/runtimes/.work target/pkg-build target/vite-app target/www-dist target/docs target/lint-pkg $(CONSUMER)/node_modules www/node_modules

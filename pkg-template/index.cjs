@@ -1,13 +1,7 @@
 // @ts-check
 "use strict";
-// Node entry (require): the nodejs glue reads the wasm from disk synchronously.
-const glue = require("./node.cjs");
-const { ChatError } = require("./chat-error.cjs");
-const { guardFreed } = require("./guard.cjs");
+// Node entry (require): reads the wasm beside this file, synchronously.
+const { readFileSync } = require("node:fs");
+const { join } = require("node:path");
 
-glue.__setErrorClass(ChatError);
-guardFreed(glue);
-/** @type {readonly import("./api.cjs").Region[]} */
-const REGIONS = glue.__regions();
-
-module.exports = { ConversationClient: glue.ConversationClient, ChatError, Mark: glue.Mark, REGIONS };
+module.exports = require("./node-api.cjs").load(join(__dirname, "tencent_chat_conversations_bg.wasm"), readFileSync);

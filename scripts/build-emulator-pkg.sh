@@ -23,7 +23,7 @@ wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontr
 cp "$out/emulator.js" "$dest/emulator.js"
 
 src=emulator/npm
-cp "$src"/{core.js,browser.js,node.js,server.js,msw.js,index.d.ts,msw.d.ts,README.md} "$dest/"
+cp "$src"/{core.js,browser.js,node.js,workerd.js,server.js,msw.js,index.d.ts,msw.d.ts,README.md} "$dest/"
 mkdir -p "$dest/bin" && cp "$src/bin/tencent-chat-emulator.js" "$dest/bin/"
 # CommonJS twins: import.meta.url becomes this file's URL.
 for entry in node msw; do

@@ -280,8 +280,9 @@ async fn exchange(
     let deadline = Deadline::new(timeout_ms, caller)?;
     let request: web_sys::Request = Request::post(url)
         .header("content-type", "application/json")
-        // A redirect could carry the UserSig in its URL anywhere: refused, never followed.
-        .redirect(RequestRedirect::Error)
+        // A redirect could carry the UserSig in its URL anywhere: never followed. "manual"
+        // rather than "error", which workerd refuses; `refuse_redirect` fails the answer.
+        .redirect(RequestRedirect::Manual)
         .abort_signal(Some(&deadline.signal()))
         .body(body.clone())
         .map_err(|_| ChatError::invalid_input("the request could not be built"))?
@@ -297,6 +298,7 @@ async fn exchange(
                 network_error("the request failed", &e)
             })
         })?;
+    refuse_redirect(&response)?;
     let response = Response::from(response);
     let status = response.status();
     // The one check of the status: the body of a non-2xx answer is not read.
@@ -328,6 +330,28 @@ async fn exchange(
         with_status(error, status)
     })?;
     Ok((status, Parsed(parsed)))
+}
+
+/// A redirect answer under `redirect: "manual"` fails as `network`, as `redirect: "error"`
+/// would have: browsers give an opaque redirect (status 0), Node and workerd the 3xx itself.
+fn refuse_redirect(response: &web_sys::Response) -> Result<(), ChatError> {
+    let status = response.status();
+    let opaque = Reflect::get(response, &"type".into())
+        .ok()
+        .and_then(|t| t.as_string())
+        .is_some_and(|t| t == "opaqueredirect");
+    if opaque || matches!(status, 301 | 302 | 303 | 307 | 308) {
+        let code = if opaque {
+            String::new()
+        } else {
+            format!(" (HTTP {status})")
+        };
+        return Err(ChatError::new(
+            ErrorKind::Network,
+            format!("the server answered with a redirect{code}, which is never followed"),
+        ));
+    }
+    Ok(())
 }
 
 /// A `network` error naming the runtime's reason where it gives one: the error's message
