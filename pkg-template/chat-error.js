@@ -3,12 +3,16 @@
 
 /**
  * Every failure of a ConversationClient call rejects with a ChatError. Its fields are
- * stable: branch on `kind` and `code`, never on `message`. It never contains the UserSig.
+ * stable: branch on `kind`, `code` and `option`, never on `message`. It never contains the
+ * UserSig.
  */
 export class ChatError extends Error {
-  /** @param {ChatErrorFields & { cause?: unknown }} fields `cause`: the host's own error (kind "user_sig") */
+  /**
+   * @param {ChatErrorFields & { message: string, cause?: unknown }} fields the core's: the
+   * message is its text (`Display`), `cause` the host's own error (kind "user_sig")
+   */
   constructor(fields) {
-    super(describe(fields), "cause" in fields ? { cause: fields.cause } : undefined);
+    super(fields.message, "cause" in fields ? { cause: fields.cause } : undefined);
     this.name = "ChatError";
     this.kind = fields.kind;
     this.code = fields.code;
@@ -18,18 +22,6 @@ export class ChatError extends Error {
     this.random = fields.random;
     this.httpStatus = fields.httpStatus;
     this.attempts = fields.attempts;
+    this.option = fields.option;
   }
-}
-
-/**
- * "command: info (ErrorCode n)", or "(HTTP n)" for an http error whose info does not name
- * the status already (the core's own says "HTTP status n").
- * @param {ChatErrorFields} fields
- */
-function describe({ command, info, code, kind, httpStatus }) {
-  const where = command ? `${command}: ` : "";
-  let why = "";
-  if (code) why = ` (ErrorCode ${code})`;
-  else if (kind === "http" && httpStatus != null && !new RegExp(`\\bHTTP (status )?${httpStatus}\\b`).test(info)) why = ` (HTTP ${httpStatus})`;
-  return where + info + why;
 }

@@ -8,7 +8,8 @@ export declare const REGIONS: readonly Region[];
 
 /**
  * Every failure of a ConversationClient call rejects with a ChatError. Branch on `kind`
- * and `code`, never on `message`. It never contains the UserSig.
+ * and `code` (and `option` for a bad option), never on `message`, which the core writes.
+ * It never contains the UserSig.
  */
 export declare class ChatError extends Error {
   private constructor();

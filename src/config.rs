@@ -60,6 +60,13 @@ impl Region {
     }
 }
 
+/// Reads the option `region`.
+fn region<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Region>, D::Error> {
+    options::field(d, "region", |n| {
+        format!("`{n}` must be one of {}", Region::names().join(", "))
+    })
+}
+
 /// Everything about a client except its UserSig, which the host supplies per request.
 /// Absent optional fields take the defaults the accessors give.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -72,7 +79,7 @@ pub struct ClientConfig {
     #[serde(deserialize_with = "options::required_identifier")]
     pub identifier: String,
     /// Where the app lives; `china` by default.
-    #[serde(default, deserialize_with = "options::region")]
+    #[serde(default, deserialize_with = "region")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub region: Option<Region>,
     /// A base URL that replaces the region's, e.g. a proxy or the local emulator.
@@ -146,7 +153,10 @@ impl ClientConfig {
     /// Checks the configuration and returns the base URL requests go to (no trailing `/`).
     pub fn base_url(&self) -> Result<String, ChatError> {
         if self.identifier.trim().is_empty() {
-            return Err(ChatError::invalid_input("`identifier` must not be empty"));
+            return Err(ChatError::invalid_option(
+                "identifier",
+                "`identifier` must not be empty",
+            ));
         }
         check_timeout(self.timeout_ms())?;
         match &self.endpoint {
@@ -161,7 +171,8 @@ pub fn check_timeout(ms: f64) -> Result<(), ChatError> {
     if ms.is_finite() && ms > 0.0 {
         Ok(())
     } else {
-        Err(ChatError::invalid_input(
+        Err(ChatError::invalid_option(
+            "timeoutMs",
             "`timeoutMs` must be a positive number",
         ))
     }
@@ -175,18 +186,21 @@ fn check_endpoint(endpoint: &str, allow_insecure_http: bool) -> Result<String, C
     } else if let Some(rest) = trimmed.strip_prefix("http://") {
         (false, rest)
     } else {
-        return Err(ChatError::invalid_input(
+        return Err(ChatError::invalid_option(
+            "endpoint",
             "`endpoint` must be an http:// or https:// URL",
         ));
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if authority.is_empty() || authority.contains('@') || rest.contains(['?', '#']) {
-        return Err(ChatError::invalid_input(
+        return Err(ChatError::invalid_option(
+            "endpoint",
             "`endpoint` must be a base URL with a host and no credentials, query or fragment",
         ));
     }
     if !secure && !allow_insecure_http && !is_loopback(authority) {
-        return Err(ChatError::invalid_input(
+        return Err(ChatError::invalid_option(
+            "endpoint",
             "`endpoint` uses plain http:// to a non-loopback host; the UserSig would travel \
              unencrypted (use https:// or set allowInsecureHttp: true)",
         ));
@@ -259,6 +273,7 @@ mod tests {
         ] {
             let e = with_endpoint(bad, false).base_url().unwrap_err();
             assert_eq!(e.kind, crate::ErrorKind::InvalidInput, "{bad}");
+            assert_eq!(e.option.as_deref(), Some("endpoint"), "{bad}");
         }
         assert!(with_endpoint("http://example.com", true).base_url().is_ok());
         assert_eq!(
@@ -278,14 +293,19 @@ mod tests {
             "https://u:p@host",
             "https://h/?q=1",
         ] {
-            assert!(with_endpoint(bad, true).base_url().is_err(), "{bad}");
+            let e = with_endpoint(bad, true).base_url().unwrap_err();
+            assert_eq!(e.option.as_deref(), Some("endpoint"), "{bad}");
         }
-        assert!(ClientConfig::new(1, " ").base_url().is_err());
+        let e = ClientConfig::new(1, " ").base_url().unwrap_err();
+        assert_eq!(e.option.as_deref(), Some("identifier"));
         let zero = ClientConfig {
             timeout_ms: Some(0.0),
             ..ClientConfig::new(1, "a")
         };
-        assert!(zero.base_url().is_err());
+        assert_eq!(
+            zero.base_url().unwrap_err().option.as_deref(),
+            Some("timeoutMs")
+        );
     }
 
     #[test]

@@ -63,6 +63,11 @@ pub struct ChatError {
     pub http_status: Option<u16>,
     /// How many requests were sent (0 when rejected before sending).
     pub attempts: u32,
+    /// The option the caller got wrong (an `invalid_input` about a constructor or per-call
+    /// option), exactly as its key is spelled: `endpoint`, `timeoutMs`, `onRetry`…
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub option: Option<String>,
     /// The host's own error behind this one (what its `userSig` function threw), passed
     /// to the caller untouched as the JS error's `cause`.
     #[serde(skip)]
@@ -98,6 +103,7 @@ impl ChatError {
             random: None,
             http_status: None,
             attempts: 0,
+            option: None,
             cause: None,
         }
     }
@@ -105,6 +111,14 @@ impl ChatError {
     /// Input rejected before anything was sent.
     pub fn invalid_input(info: impl Into<String>) -> Self {
         Self::new(ErrorKind::InvalidInput, info)
+    }
+
+    /// A bad value of the option whose key is `option` (see [`ChatError::option`]).
+    pub fn invalid_option(option: &str, info: impl Into<String>) -> Self {
+        ChatError {
+            option: Some(option.to_owned()),
+            ..Self::invalid_input(info)
+        }
     }
 
     /// An answer that is not the documented JSON.
@@ -137,6 +151,9 @@ impl ChatError {
     }
 }
 
+/// The message: `command: info (ErrorCode n)`, or `(HTTP n)` for an `http` error whose info
+/// does not name its status already (the core's own says `HTTP status n`). This is the JS
+/// error's `message` too.
 impl fmt::Display for ChatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.command.is_empty() {
@@ -146,10 +163,24 @@ impl fmt::Display for ChatError {
         if self.code != 0 {
             write!(f, " (ErrorCode {})", self.code)?;
         } else if let Some(status) = self.http_status.filter(|_| self.kind == ErrorKind::Http) {
-            write!(f, " (HTTP {status})")?;
+            if !names_status(&self.info, status) {
+                write!(f, " (HTTP {status})")?;
+            }
         }
         Ok(())
     }
+}
+
+/// Whether `info` says `HTTP status n` or `HTTP n` for this very `n` (not `n0`).
+fn names_status(info: &str, status: u16) -> bool {
+    let status = status.to_string();
+    ["HTTP status ", "HTTP "].iter().any(|prefix| {
+        info.match_indices(prefix).any(|(at, _)| {
+            let rest = info.get(at + prefix.len()..).unwrap_or_default();
+            rest.strip_prefix(status.as_str())
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+        })
+    })
 }
 
 impl std::error::Error for ChatError {}
@@ -173,5 +204,50 @@ mod tests {
         ] {
             assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{name}\""));
         }
+    }
+
+    #[test]
+    fn the_message_names_the_command_and_the_code_or_status_once() {
+        let http = |info: &str| {
+            ChatError {
+                http_status: Some(503),
+                ..ChatError::new(ErrorKind::Http, info)
+            }
+            .for_command("v4/recentcontact/top")
+            .to_string()
+        };
+        assert_eq!(
+            http("HTTP status 503"),
+            "v4/recentcontact/top: HTTP status 503"
+        );
+        assert_eq!(
+            http("the gateway said HTTP 503."),
+            "v4/recentcontact/top: the gateway said HTTP 503."
+        );
+        assert_eq!(
+            http("the gateway said no"),
+            "v4/recentcontact/top: the gateway said no (HTTP 503)"
+        );
+        // 5030 is not 503.
+        assert_eq!(
+            http("HTTP status 5030"),
+            "v4/recentcontact/top: HTTP status 5030 (HTTP 503)"
+        );
+        let api = ChatError::api(70001, "UserSig expired", "").for_command("v4/recentcontact/top");
+        assert_eq!(
+            api.to_string(),
+            "v4/recentcontact/top: UserSig expired (ErrorCode 70001)"
+        );
+        assert_eq!(ChatError::invalid_input("bad").to_string(), "bad");
+    }
+
+    #[test]
+    fn an_option_error_carries_the_option_only_when_there_is_one() {
+        let e = ChatError::invalid_option("timeoutMs", "`timeoutMs` must be a positive number");
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["option"], "timeoutMs");
+        assert_eq!(json["kind"], "invalid_input");
+        let json = serde_json::to_value(ChatError::invalid_input("x")).unwrap();
+        assert!(json.get("option").is_none(), "{json}");
     }
 }

@@ -366,12 +366,23 @@ pub struct Cursor {
     pub top_start_index: u64,
 }
 
+/// Reads the option `cursor`.
+fn cursor<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Cursor>, D::Error> {
+    options::field(d, "cursor", |n| {
+        format!(
+            "`{n}` must be a page's cursor: {{ timeStamp, startIndex, topTimeStamp, \
+             topStartIndex }}, each an integer from 0 to {}",
+            options::INDEX_MAX
+        )
+    })
+}
+
 /// Options of `listConversations`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 pub struct ListOptions {
     /// The previous page's cursor; absent for the first page.
-    #[serde(default, deserialize_with = "options::cursor")]
+    #[serde(default, deserialize_with = "cursor")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub cursor: Option<Cursor>,
     /// Report pinned conversations first and as pinned (AssistFlags bit 0). Default true.

@@ -568,6 +568,7 @@ fn transport(options: JsValue) -> Result<Transport, ChatError> {
             "ConversationClient needs an options object",
         ));
     }
+    crate::options::check_required(|key| !convert::given(&options, key).is_undefined())?;
     let config: ClientConfig = convert::given_options(&options)?;
     // Checked before the UserSig, so a bad configuration is what every call reports.
     let base_url = config.base_url()?;
@@ -577,11 +578,15 @@ fn transport(options: JsValue) -> Result<Transport, ChatError> {
         UserSig::Callback(f.clone())
     } else if let Some(s) = sig.as_string() {
         if s.is_empty() {
-            return Err(ChatError::invalid_input("`userSig` must not be empty"));
+            return Err(ChatError::invalid_option(
+                "userSig",
+                "`userSig` must not be empty",
+            ));
         }
         UserSig::Fixed(s)
     } else {
-        return Err(ChatError::invalid_input(
+        return Err(ChatError::invalid_option(
+            "userSig",
             "`userSig` must be a string or a function",
         ));
     };

@@ -79,7 +79,7 @@ pub fn given_options<T: DeserializeOwned>(value: &JsValue) -> Result<T, ChatErro
             "options could not be read as data (a getter or proxy threw, a cycle, or a BigInt)",
         )
     })?;
-    serde_wasm_bindgen::from_value(plain).map_err(|e| ChatError::invalid_input(message(&e)))
+    crate::options::read(|| serde_wasm_bindgen::from_value(plain).map_err(|e| message(&e)))
 }
 
 /// Whether an options argument was given (`undefined` and `null` mean none); refuses one
@@ -97,9 +97,10 @@ pub fn check_options(value: &JsValue) -> Result<bool, ChatError> {
         let option = Reflect::get(value, &key).map_err(|_| unreadable())?;
         if option.as_f64().is_some_and(|n| !n.is_finite()) {
             let name = key.as_string().unwrap_or_default();
-            return Err(ChatError::invalid_input(format!(
-                "`{name}` must be a finite number, not NaN or Infinity"
-            )));
+            return Err(ChatError::invalid_option(
+                &name,
+                format!("`{name}` must be a finite number, not NaN or Infinity"),
+            ));
         }
     }
     Ok(true)
@@ -149,7 +150,7 @@ pub fn flag(object: &JsValue, key: &str) -> Result<Option<bool>, ChatError> {
     value
         .as_bool()
         .map(Some)
-        .ok_or_else(|| ChatError::invalid_input(crate::options::flag(key)))
+        .ok_or_else(|| ChatError::invalid_option(key, crate::options::flag(key)))
 }
 
 /// `object[key]`, `undefined` when absent or when `object` is not an object.
@@ -169,7 +170,7 @@ pub fn function(object: &JsValue, key: &str) -> Result<Option<Function>, ChatErr
     value
         .dyn_into::<Function>()
         .map(Some)
-        .map_err(|_| ChatError::invalid_input(format!("`{key}` must be a function")))
+        .map_err(|_| ChatError::invalid_option(key, format!("`{key}` must be a function")))
 }
 
 /// A response body as the runtime parsed it (`Response.json()`), read by serde.

@@ -46,10 +46,12 @@ pub fn regions() -> Array {
     names
 }
 
-/// The JS value a promise rejects with: `new ChatError({ kind, code, info, … })`, with
-/// the host's error as `cause` when there is one.
+/// The JS value a promise rejects with: `new ChatError({ kind, code, info, …, message })`,
+/// its `message` the error's `Display`, with the host's error as `cause` when there is one.
 pub fn to_js(error: &ChatError) -> JsValue {
     let fields = output(error).unwrap_or_else(|_| Object::new().into());
+    let message = error.to_string();
+    let _ = Reflect::set(&fields, &"message".into(), &JsValue::from_str(&message));
     let cause = error
         .cause
         .as_ref()
@@ -64,7 +66,7 @@ pub fn to_js(error: &ChatError) -> JsValue {
         }
     }
     // Without the entry files (the wasm-bindgen tests): a plain Error with the same fields.
-    let plain = js_sys::Error::new(&error.to_string());
+    let plain = js_sys::Error::new(&message);
     plain.set_name("ChatError");
     Object::assign(
         plain.unchecked_ref::<Object>(),

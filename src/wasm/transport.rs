@@ -66,11 +66,9 @@ impl CallOptions {
         let signal = if signal.is_undefined() {
             None
         } else {
-            Some(
-                signal
-                    .dyn_into::<AbortSignal>()
-                    .map_err(|_| ChatError::invalid_input("`signal` must be an AbortSignal"))?,
-            )
+            Some(signal.dyn_into::<AbortSignal>().map_err(|_| {
+                ChatError::invalid_option("signal", "`signal` must be an AbortSignal")
+            })?)
         };
         Ok(CallOptions {
             signal,

@@ -17,8 +17,11 @@ before(async () => {
 });
 after(() => server.close());
 
-/** `fn()` must return a Promise rejecting with invalid_input whose message matches `pattern`, sending nothing. */
-async function refused(fn, pattern, command) {
+/**
+ * `fn()` must return a Promise rejecting with invalid_input whose info matches `pattern`,
+ * naming `option` (undefined: none), sending nothing.
+ */
+async function refused(fn, pattern, command, option) {
   const sent = server.requests.length;
   let promise;
   assert.doesNotThrow(() => (promise = fn()), "threw synchronously");
@@ -30,6 +33,8 @@ async function refused(fn, pattern, command) {
   assert.doesNotMatch(e.info, /^Error: /);
   assert.doesNotMatch(e.info, /invalid type|expected (u32|u64|f64|a boolean|a string)|unknown variant/, "serde's wording");
   if (command) assert.equal(e.command, command);
+  assert.equal(e.option, option, `option of ${e.message}`);
+  assert.ok(e.message.endsWith(e.info), e.message);
   assert.equal(server.requests.length, sent, "a request was sent");
   return e;
 }
@@ -60,12 +65,21 @@ for (const [option, values, pattern] of CONSTRUCTOR) {
     for (const value of values) {
       let broken;
       assert.doesNotThrow(() => (broken = new ConversationClient({ ...base(), [option]: value })));
-      await refused(() => broken.pin("alice", [bob]), pattern, "v4/recentcontact/top");
-      await refused(() => broken.conversations("alice").next(), pattern, "v4/recentcontact/get_list");
-      await refused(() => broken.request("v4/recentcontact/delete", {}), pattern, "v4/recentcontact/delete");
+      await refused(() => broken.pin("alice", [bob]), pattern, "v4/recentcontact/top", option);
+      await refused(() => broken.conversations("alice").next(), pattern, "v4/recentcontact/get_list", option);
+      await refused(() => broken.request("v4/recentcontact/delete", {}), pattern, "v4/recentcontact/delete", option);
     }
   });
 }
+
+test("a missing required option is refused by name", async () => {
+  for (const option of ["sdkAppId", "identifier"]) {
+    const { [option]: _, ...rest } = base();
+    const broken = new ConversationClient(/** @type {any} */ (rest));
+    const e = await refused(() => broken.pin("alice", [bob]), new RegExp(`^\`${option}\` must be`), "v4/recentcontact/top", option);
+    assert.doesNotMatch(e.info, /missing field/);
+  }
+});
 
 test("the constructor's options must be an object", async () => {
   for (const value of [undefined, null, 5, "x", [], () => {}]) {
@@ -111,7 +125,7 @@ const PER_CALL = [
 
 for (const [option, values, pattern, call] of PER_CALL) {
   test(`per-call option ${option}: ${values.map((v) => JSON.stringify(v) ?? String(v)).join(", ")}`, async () => {
-    for (const value of values) await refused(() => call({ [option]: value }), pattern);
+    for (const value of values) await refused(() => call({ [option]: value }), pattern, undefined, option);
   });
 }
 
@@ -124,6 +138,8 @@ test("a per-call options argument that is not an object is refused", async () =>
 
 test("invalid_input names the method's command", async () => {
   const e = await refused(() => client.deleteGroup("alice", ""), /name/);
+  // An argument, not an option: no `option`.
+  assert.equal(e.option, undefined);
   assert.equal(e.command, "v4/recentcontact/del_contact_group");
   assert.match(e.message, /^v4\/recentcontact\/del_contact_group: /);
   const f = await refused(() => client.findConversations("alice", []), /conversation/);
