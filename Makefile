@@ -39,7 +39,7 @@ demo: www-deps emulator
 	node scripts/demo.mjs
 
 ## The package against a hand-written fetch client, side by side (reports; asserts nothing).
-bench: pkg
+bench: pkg emulator
 	node bench/bench.mjs
 
 ## The API reference, HTML, from the declarations the package ships (pkg/*.d.ts), into
@@ -67,7 +67,7 @@ test-wasm: emulator
 
 ## Strict TypeScript: a consumer's code against the shipped declarations, then the shipped
 ## JS itself (entries, ChatError, the CLI; each file opts in with // @ts-check).
-JS_CHECKED := index.js index.mjs index.cjs chat-error.js chat-error.cjs guard.js guard.cjs bin/tencent-chat.cjs
+JS_CHECKED := index.js index.mjs index.cjs chat-error.js chat-error.cjs guard.js guard.cjs bin/tencent-chat.cjs bin/commands.cjs bin/lifecycle.cjs bin/connection.cjs bin/output.cjs bin/usage.cjs bin/bulk.cjs bin/csv.cjs
 test-types:
 	tsc -p $(CONSUMER)/tsconfig.json
 	@echo "tsc --strict: consumer types compile; every @ts-expect-error misuse is rejected"
