@@ -285,6 +285,7 @@ function csvRows(text, command, values, conversations) {
     columns.forEach((column, j) => {
       const cell = (record[j] ?? "").trim();
       if (cell === "") return; // the command line's value, if any
+      /** @type {{ type: string, multiple?: boolean }} */
       const option = column === "account" ? { type: "string" } : command.options[column];
       if (option.type === "boolean") {
         const yes = ["1", "true", "yes"].includes(cell.toLowerCase());

@@ -76,7 +76,7 @@ function clientOptions(values, extra = {}) {
     ...extra,
   };
   for (const key of Object.keys(options)) if (options[key] === undefined) delete options[key];
-  return /** @type {ClientOptions} */ (options);
+  return /** @type {ClientOptions} */ (/** @type {unknown} */ (options));
 }
 
 /**

@@ -152,7 +152,7 @@ ${CONFIRM}
     if (mode === "table") {
       // What took effect, by conversation: refused items are listed in the results below.
       const done = new Set(updated.results.filter((r) => r.ok).map((r) => describe(r.conversation)));
-      const took = (/** @type {Conversation[]} */ list) => list.map(describe).filter((d) => done.has(d));
+      const took = (/** @type {readonly Conversation[]} */ list) => list.map(describe).filter((d) => done.has(d));
       const [added, removed] = [took(add), took(remove)];
       const what = [added.length && `added ${added.join(", ")}`, removed.length && `removed ${removed.join(", ")}`];
       out(`Updated group ${JSON.stringify(updated.group.name)} (id ${updated.group.id}) for ${values.account}: ${what.filter(Boolean).join("; ") || "nothing changed"}\n`);
