@@ -90,8 +90,10 @@ test-docs:
 size:
 	SIZE_BUDGET=120000 scripts/size.sh
 
+## The installed package from Node, the CLI and its bulk runner included. Four files at a
+## time: the bulk suites spend most of their time waiting on the emulator's rate limit.
 test-node:
-	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test $(CONSUMER)/
+	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test --test-concurrency=4 $(CONSUMER)/
 
 ## Hostile server answers (HTML pages, broken/huge/wrong-typed JSON, stalls, resets,
 ## redirects, never-ending walks) against the installed package, in Node, Chromium and Firefox.

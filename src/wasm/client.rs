@@ -461,7 +461,8 @@ impl ConversationClient {
         let source = source(&string(account, "account")?, input)?;
         let call = CallOptions::read(options, Idempotency::Idempotent)?;
         if call.dry_run {
-            return Err(ChatError::invalid_input(
+            return Err(ChatError::invalid_option(
+                "dryRun",
                 "`dryRun` is for single-request methods (a walk's requests depend on its answers)",
             ));
         }
