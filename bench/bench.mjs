@@ -156,3 +156,6 @@ const line = (cells) => cells.map((c, i) => String(c)[i ? "padStart" : "padEnd"]
 console.log(line(["measure", "package", "hand-written", "unit", "ratio"]));
 for (const r of rows) console.log(line(r));
 console.log("\n" + sizes.trimEnd());
+
+// The CLI's bulk runner at the service's rate (bulk.mjs; its own emulator).
+console.log("\n" + execFileSync(process.execPath, [new URL("bulk.mjs", here).pathname], { encoding: "utf8" }).trimEnd());

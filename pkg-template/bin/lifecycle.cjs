@@ -1,49 +1,30 @@
 // @ts-check
 "use strict";
 // tencent-chat's conversation-group lifecycle commands: rename-group, update-group,
-// delete-group, find and delete. tencent-chat.cjs merges them into its COMMANDS table; the
-// shared helpers (output with UserSig redaction, tables, item results) come from `cli()`,
-// called only when a command runs, once that file has defined them all.
+// delete-group, find and delete, which commands.cjs merges into its table (see there for
+// what `run` and `call` do).
 const readline = require("node:readline");
+const { out, err, redact, describe, describeMarks, describeGroups, when, plural, table, format } = require("./output.cjs");
+const { PROGRAM, FAILED, UsageError } = require("./usage.cjs");
 
 /** @typedef {import("../index.cjs").ConversationClient} ConversationClient */
 /** @typedef {import("../index.cjs").Conversation} Conversation */
 /** @typedef {import("../index.cjs").ItemResult} ItemResult */
-/**
- * These commands' flags (with the CLI's common ones they use), as parseArgs gives them.
- * @typedef {{
- *   account: string, json?: boolean, ndjson?: boolean, name?: string, "new-name"?: string,
- *   "add-c2c"?: string[], "add-group"?: string[], "remove-c2c"?: string[], "remove-group"?: string[],
- *   "clear-history"?: boolean, yes?: boolean,
- * }} Values
- */
-/**
- * What tencent-chat.cjs lends the commands when they run.
- * @typedef {object} Helpers
- * @property {(text: string) => void} out stdout, UserSig redacted
- * @property {(text: string) => void} err stderr, UserSig redacted
- * @property {(text: string) => string} redact
- * @property {(values: Values) => "json" | "ndjson" | "table"} format
- * @property {(columns: [string, string][], rows: Record<string, string>[], empty?: string) => string} table
- * @property {(c: Conversation) => string} describe
- * @property {(marks: number[] | undefined, raw: string | undefined) => string} describeMarks
- * @property {(seconds: number) => string} when
- * @property {(n: number, noun: string) => string} plural
- * @property {(values: Values, whole: unknown, results: ItemResult[]) => number} itemResults
- * @property {new (message: string) => Error} UsageError
- * @property {number} FAILED
- */
+/** @typedef {import("./commands.cjs").Values} Values */
+/** @typedef {import("./commands.cjs").Command} Command */
 
 /**
- * The commands, given the CLI's usage text pieces and a getter for its helpers.
- * @param {{ PROGRAM: string, CONVERSATIONS: string }} text
- * @param {() => Helpers} cli
+ * The commands, given the usage text of conversation flags and the printer of item results.
+ * @param {{ CONVERSATIONS: string, itemResults: (values: Values, whole: unknown, results: ItemResult[]) => number }} shared
+ * @returns {Record<string, Command>}
  */
-module.exports = function lifecycleCommands({ PROGRAM, CONVERSATIONS }, cli) {
+module.exports = function lifecycleCommands({ CONVERSATIONS, itemResults }) {
   const yes = { yes: /** @type {const} */ ({ type: "boolean", short: "y" }) };
   const CONFIRM = `  -y, --yes          do not ask for confirmation. Without it the command asks on a
                      terminal, and refuses (exit 2) when stdin is not a terminal`;
   const many = /** @type {const} */ ({ type: "string", multiple: true });
+  /** @param {Values} values */
+  const account = (values) => /** @type {string} */ (values.account);
   return {
     "rename-group": {
       summary: "rename a conversation group (update_contact_group)",
@@ -55,6 +36,12 @@ module.exports = function lifecycleCommands({ PROGRAM, CONVERSATIONS }, cli) {
 
 --json and --ndjson write the renamed group: {"name": NEW, "id": N}.`,
       options: { name: { type: "string" }, "new-name": { type: "string" } },
+      once: true,
+      call(client, values, _, options) {
+        if (values.name === undefined) throw new UsageError("--name is required");
+        if (values["new-name"] === undefined) throw new UsageError("--new-name is required");
+        return client.renameGroup(account(values), { name: values.name, newName: values["new-name"] }, options);
+      },
       run: runRename,
     },
     "update-group": {
@@ -72,6 +59,9 @@ module.exports = function lifecycleCommands({ PROGRAM, CONVERSATIONS }, cli) {
 --json writes {"group": {...}, "results": [...]}; --ndjson the same as one line.
 Exits 1 when the service refused any conversation (the results are printed first).`,
       options: { name: { type: "string" }, "add-c2c": many, "add-group": many, "remove-c2c": many, "remove-group": many },
+      call(client, values, _, options) {
+        return client.updateGroup(account(values), groupUpdate(values), options);
+      },
       run: runUpdate,
     },
     "delete-group": {
@@ -84,6 +74,12 @@ ${CONFIRM}
 
 --json and --ndjson write the deleted group: {"name": NAME, "id": N}.`,
       options: { name: { type: "string" }, ...yes },
+      once: true,
+      confirm: true,
+      call(client, values, _, options) {
+        if (values.name === undefined) throw new UsageError("--name is required");
+        return client.deleteGroup(account(values), values.name, options);
+      },
       run: runDeleteGroup,
     },
     find: {
@@ -99,6 +95,10 @@ ${CONVERSATIONS}
 --json writes {"conversations": [...], "groups": [...]}; --ndjson one line per group
 ({"kind":"group",...}) then one per conversation ({"kind":"conversation",...}).`,
       options: { c2c: many, group: many },
+      call(client, values, given, options) {
+        if (!given.length) throw new UsageError("give the conversations to look up with --c2c USER or --group GID");
+        return client.findConversations(account(values), given, options);
+      },
       run: runFind,
     },
     delete: {
@@ -115,6 +115,12 @@ ${CONFIRM}
 
 --json and --ndjson write {"account", "conversation", "clearHistory"}.`,
       options: { c2c: many, group: many, "clear-history": { type: "boolean" }, ...yes },
+      confirm: true,
+      call(client, values, given, options) {
+        if (given.length !== 1) throw new UsageError("give exactly one conversation to delete: --c2c USER or --group GID");
+        const clearHistory = values["clear-history"] === true;
+        return client.deleteConversation(account(values), given[0], { ...options, ...(clearHistory ? { clearHistory } : {}) });
+      },
       run: runDelete,
     },
   };
@@ -124,10 +130,9 @@ ${CONFIRM}
    * @param {Values} values
    */
   async function runRename(client, values) {
-    const { out, format, UsageError } = cli();
     if (values.name === undefined) throw new UsageError("--name is required");
     if (values["new-name"] === undefined) throw new UsageError("--new-name is required");
-    const group = await client.renameGroup(values.account, { name: values.name, newName: values["new-name"] });
+    const group = await client.renameGroup(account(values), { name: values.name, newName: values["new-name"] });
     const mode = format(values);
     if (mode === "table") out(`Renamed group ${JSON.stringify(values.name)} to ${JSON.stringify(group.name)} (id ${group.id}) for ${values.account}\n`);
     else out(`${JSON.stringify(group, null, mode === "json" ? 2 : 0)}\n`);
@@ -139,21 +144,15 @@ ${CONFIRM}
    * @param {Values} values
    */
   async function runUpdate(client, values) {
-    const { out, format, describe, itemResults, UsageError } = cli();
-    if (values.name === undefined) throw new UsageError("--name is required");
-    const add = conversations(values["add-c2c"], values["add-group"]);
-    const remove = conversations(values["remove-c2c"], values["remove-group"]);
-    if (!add.length && !remove.length) throw new UsageError("nothing to change: give --add-c2c, --add-group, --remove-c2c or --remove-group");
-    /** @type {import("../index.cjs").GroupUpdate} */
-    const change = { name: values.name };
-    if (add.length) change.add = add;
-    if (remove.length) change.remove = remove;
-    const updated = await client.updateGroup(values.account, change);
+    const change = groupUpdate(values);
+    const add = change.add ?? [];
+    const remove = change.remove ?? [];
+    const updated = await client.updateGroup(account(values), change);
     const mode = format(values);
     if (mode === "table") {
       // What took effect, by conversation: refused items are listed in the results below.
       const done = new Set(updated.results.filter((r) => r.ok).map((r) => describe(r.conversation)));
-      const took = (/** @type {Conversation[]} */ list) => list.map(describe).filter((d) => done.has(d));
+      const took = (/** @type {readonly Conversation[]} */ list) => list.map(describe).filter((d) => done.has(d));
       const [added, removed] = [took(add), took(remove)];
       const what = [added.length && `added ${added.join(", ")}`, removed.length && `removed ${removed.join(", ")}`];
       out(`Updated group ${JSON.stringify(updated.group.name)} (id ${updated.group.id}) for ${values.account}: ${what.filter(Boolean).join("; ") || "nothing changed"}\n`);
@@ -166,10 +165,9 @@ ${CONFIRM}
    * @param {Values} values
    */
   async function runDeleteGroup(client, values) {
-    const { out, format, UsageError } = cli();
     if (values.name === undefined) throw new UsageError("--name is required");
-    if (!(await confirm(values, `Delete the conversation group ${JSON.stringify(values.name)} of ${values.account}? Its conversations stay.`))) return cli().FAILED;
-    const group = await client.deleteGroup(values.account, values.name);
+    if (!(await confirm(values, `Delete the conversation group ${JSON.stringify(values.name)} of ${values.account}? Its conversations stay.`))) return FAILED;
+    const group = await client.deleteGroup(account(values), values.name);
     const mode = format(values);
     if (mode === "table") out(`Deleted group ${JSON.stringify(group.name)} (id ${group.id}) for ${values.account}\n`);
     else out(`${JSON.stringify(group, null, mode === "json" ? 2 : 0)}\n`);
@@ -182,9 +180,8 @@ ${CONFIRM}
    * @param {Conversation[]} given
    */
   async function runFind(client, values, given) {
-    const { out, format, table, describe, describeMarks, when, plural, UsageError } = cli();
     if (!given.length) throw new UsageError("give the conversations to look up with --c2c USER or --group GID");
-    const found = await client.findConversations(values.account, given);
+    const found = await client.findConversations(account(values), given);
     const mode = format(values);
     if (mode === "json") out(`${JSON.stringify(found, null, 2)}\n`);
     else if (mode === "ndjson") {
@@ -199,7 +196,7 @@ ${CONFIRM}
             conversation: describe(c.conversation),
             marks: describeMarks(c.marks, c.standardMark),
             custom: c.customMark ?? "",
-            groups: c.groupIds.map((id) => (names.has(id) ? `${names.get(id)} (${id})` : String(id))).join(", "),
+            groups: describeGroups(c.groupIds, names),
             time: when(c.timestamp),
           })),
           "(no marks or groups)",
@@ -216,17 +213,32 @@ ${CONFIRM}
    * @param {Conversation[]} given
    */
   async function runDelete(client, values, given) {
-    const { out, format, describe, UsageError } = cli();
     if (given.length !== 1) throw new UsageError("give exactly one conversation to delete: --c2c USER or --group GID");
     const [conversation] = given;
     const clearHistory = values["clear-history"] === true;
     const history = clearHistory ? " and its roaming messages (this cannot be undone)" : "";
-    if (!(await confirm(values, `Delete the conversation ${describe(conversation)}${history} from ${values.account}'s conversation list?`))) return cli().FAILED;
-    await client.deleteConversation(values.account, conversation, clearHistory ? { clearHistory } : {});
+    if (!(await confirm(values, `Delete the conversation ${describe(conversation)}${history} from ${values.account}'s conversation list?`))) return FAILED;
+    await client.deleteConversation(account(values), conversation, clearHistory ? { clearHistory } : {});
     const mode = format(values);
     if (mode === "table") out(`Deleted ${describe(conversation)} from ${values.account}'s conversations${clearHistory ? ", roaming messages cleared" : ""}\n`);
     else out(`${JSON.stringify({ account: values.account, conversation, clearHistory }, null, mode === "json" ? 2 : 0)}\n`);
     return 0;
+  }
+
+  /**
+   * update-group's change from its flags.
+   * @param {Values} values
+   */
+  function groupUpdate(values) {
+    if (values.name === undefined) throw new UsageError("--name is required");
+    const add = conversations(values["add-c2c"], values["add-group"]);
+    const remove = conversations(values["remove-c2c"], values["remove-group"]);
+    if (!add.length && !remove.length) throw new UsageError("nothing to change: give --add-c2c, --add-group, --remove-c2c or --remove-group");
+    /** @type {import("../index.cjs").GroupUpdate} */
+    const change = { name: values.name };
+    if (add.length) change.add = add;
+    if (remove.length) change.remove = remove;
+    return change;
   }
 
   /**
@@ -248,7 +260,6 @@ ${CONFIRM}
    * @param {string} question
    */
   async function confirm(values, question) {
-    const { err, redact, UsageError } = cli();
     if (values.yes) return true;
     if (!process.stdin.isTTY) throw new UsageError("stdin is not a terminal, so nobody can confirm: pass --yes to delete without asking");
     const rl = readline.createInterface({ input: process.stdin, output: process.stderr });

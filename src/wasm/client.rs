@@ -24,7 +24,7 @@ use crate::retry::Idempotency;
 use crate::types::{CreatedGroup, GroupInfo, GroupsPage, ItemResult, ListPage, UpdatedGroup};
 use crate::url::check_command;
 use crate::walk::{ConversationList, ConversationSearch, MarkedList, PagedList};
-use js_sys::{Function, Promise, JSON};
+use js_sys::{Function, Promise, Reflect, JSON};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -460,6 +460,12 @@ impl ConversationClient {
         let input = input?;
         let list = list(&string(account, "account")?, input)?;
         let call = CallOptions::read(options, Idempotency::Idempotent)?;
+        if call.dry_run {
+            return Err(ChatError::invalid_option(
+                "dryRun",
+                "`dryRun` is for single-request methods (a walk's requests depend on its answers)",
+            ));
+        }
         FetchingWalk::new(list, transport, call, options)
     }
 }
@@ -478,10 +484,29 @@ struct Single {
 fn send(prepared: Result<(Rc<Transport>, Single), ChatError>) -> Promise {
     promise(async move {
         let (transport, single) = prepared?;
+        if single.call.dry_run {
+            return prepared_request(&single);
+        }
         transport
             .call(&single.command, &single.body, &single.call, single.decode)
             .await
     })
+}
+
+/// A dry run's result, `{ command, body }`: what would be sent, but for the URL's UserSig
+/// and `random`, which are drawn per attempt.
+fn prepared_request(single: &Single) -> Result<JsValue, ChatError> {
+    let body = single
+        .body
+        .as_string()
+        .and_then(|text| JSON::parse(&text).ok())
+        .unwrap_or(JsValue::NULL);
+    let out = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| Reflect::set(&out, &key.into(), value);
+    set("command", &JsValue::from_str(&single.command))
+        .and_then(|_| set("body", &body))
+        .map_err(|_| ChatError::invalid_input("the request could not be encoded"))?;
+    Ok(out.into())
 }
 
 /// `request()`'s call: a checked command and the caller's body as JSON text.

@@ -51,6 +51,20 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Overrides the client's per-attempt `timeoutMs`. */
   timeoutMs?: number;
+  /**
+   * A dry run: the call is validated and its request built as usual, but nothing is sent and
+   * the Promise resolves to that request, a `PreparedRequest`, instead of the method's result
+   * (cast it). Single-request methods only; a walk rejects with `invalid_input`.
+   */
+  dryRun?: boolean;
+}
+
+/** What a call with `dryRun: true` resolves to: the command and the JSON body it would send. */
+export interface PreparedRequest {
+  /** The path below the base URL, e.g. "v4/recentcontact/top". */
+  command: string;
+  /** The request body, as the service spells it. */
+  body: Record<string, unknown>;
 }
 
 /** Options of `request()`: a raw command is retried after unclear failures only if idempotent. */

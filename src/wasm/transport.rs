@@ -53,6 +53,8 @@ pub struct CallOptions {
     pub signal: Option<AbortSignal>,
     pub timeout_ms: Option<f64>,
     pub idempotency: Idempotency,
+    /// `dryRun`: validate and build the request, and resolve to it unsent.
+    pub dry_run: bool,
 }
 
 impl CallOptions {
@@ -72,6 +74,7 @@ impl CallOptions {
             signal,
             timeout_ms: timeout_ms(options)?,
             idempotency,
+            dry_run: convert::flag(options, "dryRun")? == Some(true),
         })
     }
 }
@@ -153,8 +156,10 @@ impl Transport {
                     .user_sig()
                     .await
                     .map_err(|e| finish(e, command, attempt))?;
-                // The slot is taken last, so that the send follows its record at once.
-                self.wait_for_slot(command, timeout_ms, signal)
+                // The slot is taken last, so that the send follows at once; it is held
+                // until the attempt ends.
+                let slot = self
+                    .wait_for_slot(command, timeout_ms, signal)
                     .await
                     .map_err(|e| finish(e, command, attempt))?;
                 attempt += 1;
@@ -169,6 +174,7 @@ impl Transport {
                         .map_err(|e| with_status(e, status)),
                     Err(e) => Err(e),
                 };
+                drop(slot);
                 // Redacted before hooks or the caller see it: the service may echo the sig,
                 // and serde's messages quote wrong-typed values.
                 let outcome = outcome.map_err(|e| {
@@ -197,18 +203,18 @@ impl Transport {
         })
     }
 
-    /// Waits until the endpoint's window has room and records the send (refusing at once
-    /// when the turn would come after the timeout).
-    async fn wait_for_slot(
-        &self,
-        command: &str,
+    /// Waits until the endpoint's window has room and takes a slot, held until the
+    /// returned guard drops (refusing at once when the turn would come after the timeout).
+    async fn wait_for_slot<'a>(
+        &'a self,
+        command: &'a str,
         timeout_ms: f64,
         signal: Option<&AbortSignal>,
-    ) -> Result<(), ChatError> {
+    ) -> Result<Option<InFlight<'a>>, ChatError> {
         timers::check_aborted(signal)?;
         let limit = self.config.max_requests_per_second();
         if limit == 0 {
-            return Ok(());
+            return Ok(None);
         }
         self.window(command, |w| w.join(limit, now(), timeout_ms))
             .unwrap_or(Ok(()))?;
@@ -217,7 +223,8 @@ impl Transport {
         loop {
             match self.window(command, |w| w.try_send(limit, now())) {
                 Some(Err(wait)) => timers::sleep(wait, signal).await?,
-                _ => return Ok(()),
+                Some(Ok(())) => return Ok(Some(InFlight(self, command))),
+                None => return Ok(None),
             }
         }
     }
@@ -267,6 +274,16 @@ struct Queued<'a>(&'a Transport, &'a str);
 impl Drop for Queued<'_> {
     fn drop(&mut self) {
         self.0.window(self.1, RateWindow::leave);
+    }
+}
+
+/// An attempt holding a slot of its command's window: when it ends (answered, failed, or
+/// the call dropped), the service has received it, and the slot frees a window later.
+struct InFlight<'a>(&'a Transport, &'a str);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.window(self.1, |w| w.end(now()));
     }
 }
 

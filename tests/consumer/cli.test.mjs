@@ -89,18 +89,18 @@ test("usage errors exit 2 with a message on stderr and nothing on stdout", async
   await usage(["list", "--account", "alice", "--limit", "0"], /--limit must be a whole number from 1 to 9007199254740991/);
   await usage(["list", "--account", "alice", "--assist-flags", "4294967296"], /--assist-flags must be a whole number from 0 to 4294967295\n/);
   await usage(["list", "--account", "alice", "--assist-flags", "-1"], /--assist-flags/);
-  await usage(["list", "--account", "alice", "--region", "mars"], /--region must be one of china, singapore, seoul, tokyo, frankfurt, silicon-valley, jakarta\n/);
+  await usage(["list", "--account", "alice", "--region", "mars"], /--region: .*must be one of china, singapore, seoul, tokyo, frankfurt, silicon-valley, jakarta\n/);
   await usage(["list", "--account", "alice"], /TENCENT_CHAT_USERSIG/, { env: { TENCENT_CHAT_USERSIG: "" } });
   await usage(["list", "--account", "alice"], /TENCENT_CHAT_SDKAPPID/, { env: { TENCENT_CHAT_SDKAPPID: "" } });
-  await usage(["list", "--account", "alice", "--sdkappid", "app"], /--sdkappid must be an integer from 0 to 4294967295/);
+  await usage(["list", "--account", "alice", "--sdkappid", "app"], /tencent-chat list: --sdkappid: /);
   await usage(["list", "--account", "alice", "--endpoint", "http://example.com"], /--allow-insecure-http/);
   await usage(["pin", "--account", "alice"], /--c2c USER or --group GID/);
   await usage(["mark", "--account", "alice", "--c2c", "bob"], /nothing to change/);
   await usage(["mark", "--account", "alice", "--c2c", "bob", "--set", "sparkly"], /unknown mark "sparkly"/);
   // Invalid input the library rejects (ChatError kind invalid_input) is a usage error too.
   await usage(["mark", "--account", "alice", "--c2c", "bob", "--set", "64"], /bit 64/);
-  const long = await usage(["mark", "--account", "alice", "--c2c", "bob", "--custom", "x".repeat(257)], /--custom .*256/);
-  assert.doesNotMatch(long.stderr, /customMark/);
+  // The library's own words (no rewriting of its messages).
+  await usage(["mark", "--account", "alice", "--c2c", "bob", "--custom", "x".repeat(257)], /customMark.*256/);
   await usage(["mark", "--account", "alice", "--group", "", "--set", "1"], /groupId must not be empty/);
   await usage(["create-group", "--account", "alice"], /--name is required/);
   await usage(["create-group", "--account", "alice", "--name", "x".repeat(33)], /group name/);
@@ -129,8 +129,8 @@ test("a mistyped command, option, mark or region gets a suggestion", async () =>
   await usage(["list", "--account", "alice", "--name", "x"], /--name is not an option of list \(it is one of create-group, rename-group, update-group, delete-group\)/);
   await usage(["groups", "--account", "alice", "--c2c", "bob"], /--c2c is not an option of groups \(it is one of pin, unpin, mark, create-group, find, delete\)/);
   await usage(["mark", "--account", "alice", "--c2c", "bob", "--set", "favourite"], /unknown mark "favourite": use 0-63 or favorite, unread, collapsed, hidden \(did you mean favorite\?\)/);
-  await usage(["list", "--account", "alice", "--region", "singapur"], /--region must be one of .* \(did you mean singapore\?\)/);
-  await usage(["list", "--account", "alice", "--region", "eu"], /--region must be one of [a-z, -]+\n/);
+  await usage(["list", "--account", "alice", "--region", "singapur"], /--region: .*must be one of .* \(did you mean singapore\?\)/);
+  await usage(["list", "--account", "alice", "--region", "eu"], /--region: .*must be one of [a-z, -]+\n/);
   // An option before the command is not echoed (its value could be a credential).
   const first = await usage(["--usersig", "Early-UserSig-77aa88bb", "list"], /the command comes first: tencent-chat COMMAND \[options\]/, { secrets: ["Early-UserSig-77aa88bb"] });
   assert.doesNotMatch(first.stderr, /--usersig/);
@@ -140,32 +140,27 @@ test("a mistyped command, option, mark or region gets a suggestion", async () =>
   assert.equal((await emu.get("stats")).recent.length, 0, "a usage error sent a request");
 });
 
-test("connection settings are checked in the command's own terms, before any request", async () => {
+test("connection settings are checked by the library and reported as the flag or variable that gave them", async () => {
   const bad = [
-    [["--sdkappid=-1"], {}, /tencent-chat list: --sdkappid must be an integer from 0 to 4294967295\n/],
-    [["--sdkappid", "1.5"], {}, /--sdkappid must be an integer from 0 to 4294967295/],
-    [["--sdkappid", "4294967296"], {}, /--sdkappid must be an integer from 0 to 4294967295/],
-    [["--sdkappid", "1e9"], {}, /--sdkappid must be an integer/],
-    [[], { TENCENT_CHAT_SDKAPPID: "-1" }, /TENCENT_CHAT_SDKAPPID must be an integer from 0 to 4294967295/],
-    [["--identifier", "  "], {}, /--identifier must not be blank/],
-    [[], { TENCENT_CHAT_REGION: "mars" }, /TENCENT_CHAT_REGION must be one of china, /],
-    [["--endpoint", "ftp://127.0.0.1/"], {}, /--endpoint must be an http:\/\/ or https:\/\/ URL/],
-    [["--endpoint", "127.0.0.1:8787"], {}, /--endpoint must be an http:\/\/ or https:\/\/ URL/],
-    [["--endpoint", "not a url"], {}, /--endpoint must be an http:\/\/ or https:\/\/ URL/],
-    [["--endpoint", "https://admin:pw@chat.example.com"], {}, /--endpoint must be a base URL with no credentials, query or fragment/],
-    [["--endpoint", "https://chat.example.com/?sdkappid=1"], {}, /no credentials, query or fragment/],
-    [[], { TENCENT_CHAT_ENDPOINT: "http://chat.example.com" }, /TENCENT_CHAT_ENDPOINT is plain http:\/\/ to chat\.example\.com, which is not loopback: the UserSig would travel unencrypted\. Use https:\/\/, or pass --allow-insecure-http \(or set TENCENT_CHAT_ALLOW_INSECURE_HTTP=1\)/],
+    [["--sdkappid=-1"], {}, /^tencent-chat list: --sdkappid: /],
+    [["--sdkappid", "1.5"], {}, /^tencent-chat list: --sdkappid: /],
+    [["--sdkappid", "4294967296"], {}, /^tencent-chat list: --sdkappid: /],
+    [["--sdkappid", "1e9"], {}, /^tencent-chat list: --sdkappid: /],
+    [[], { TENCENT_CHAT_SDKAPPID: "-1" }, /^tencent-chat list: TENCENT_CHAT_SDKAPPID: /],
+    [["--identifier", "  "], {}, /^tencent-chat list: --identifier: /],
+    [[], { TENCENT_CHAT_REGION: "mars" }, /^tencent-chat list: TENCENT_CHAT_REGION: .*must be one of china, /],
+    [["--endpoint", "ftp://127.0.0.1/"], {}, /^tencent-chat list: --endpoint: .*http:\/\/ or https:\/\//],
+    [["--endpoint", "127.0.0.1:8787"], {}, /^tencent-chat list: --endpoint: /],
+    [["--endpoint", "not a url"], {}, /^tencent-chat list: --endpoint: /],
+    [["--endpoint", "https://admin:pw@chat.example.com"], {}, /^tencent-chat list: --endpoint: .*credentials/],
+    [["--endpoint", "https://chat.example.com/?sdkappid=1"], {}, /^tencent-chat list: --endpoint: .*query/],
+    [[], { TENCENT_CHAT_ENDPOINT: "http://chat.example.com" }, /^tencent-chat list: TENCENT_CHAT_ENDPOINT: .*plain http:\/\/.*\(here: allowInsecureHttp is --allow-insecure-http or TENCENT_CHAT_ALLOW_INSECURE_HTTP=1\)/],
     [[], { TENCENT_CHAT_ALLOW_INSECURE_HTTP: "maybe" }, /TENCENT_CHAT_ALLOW_INSECURE_HTTP must be 1 or 0/],
+    [[], { TENCENT_CHAT_USERSIG: "" }, /the UserSig is missing: pass --usersig or set TENCENT_CHAT_USERSIG/],
   ];
-  for (const [args, extra, pattern] of bad) {
-    const r = await usage(["list", "--account", "alice", ...args], pattern, { env: extra });
-    // Nothing of serde's or the library's option names.
-    assert.doesNotMatch(r.stderr, /invalid type|expected u32|floating point|sdkAppId|allowInsecureHttp|ClientOptions/, r.stderr);
-  }
-  // Where the library's check is stricter than the command's (127.1 is loopback to a URL
-  // parser, not to the library), its advice still names the flag.
-  const lib = await usage(["list", "--account", "alice", "--endpoint", "http://127.1:9"], /--allow-insecure-http \(or set TENCENT_CHAT_ALLOW_INSECURE_HTTP=1\)/);
-  assert.doesNotMatch(lib.stderr, /allowInsecureHttp/);
+  for (const [args, extra, pattern] of bad) await usage(["list", "--account", "alice", ...args], pattern, { env: extra });
+  // The library's check, not a copy of it: 127.1 is loopback to a URL parser, not to the library.
+  await usage(["list", "--account", "alice", "--endpoint", "http://127.1:9"], /--allow-insecure-http/);
   assert.equal((await emu.get("stats")).recent.length, 0, "a usage error sent a request");
 
   // Accepted: a region in any case (the endpoint variable still wins), 0 and 2^32 - 1.
