@@ -119,9 +119,11 @@ impl RateWindow {
         if used == 0 {
             return paced.max(0.0);
         }
-        // Each slot frees a window after its attempt ends (those in flight are taken to
-        // end now); past the log, whole windows repeat.
-        let (rounds, index) = (beyond / used, beyond % used);
+        // Each slot frees a window after its attempt ends (those in flight, and the free
+        // ones the first waiters take, are taken to end now); then the whole limit turns
+        // over once a window. Counting rounds of `used` slots instead would make a burst
+        // that finds a few calls in flight wait many windows too long, and be refused.
+        let (rounds, index) = (beyond / limit, beyond % limit);
         let frees = self.ended.get(index).copied().unwrap_or(now_ms);
         (frees + SPAN_MS * (rounds as f64 + 1.0) - now_ms)
             .max(paced)
@@ -291,6 +293,20 @@ mod tests {
             w.leave();
         }
         assert!(w.join(2, 420.0, 590.0).is_ok());
+    }
+
+    #[test]
+    fn a_burst_behind_a_few_calls_in_flight_waits_its_pace_not_many_windows() {
+        let mut w = RateWindow::default();
+        for _ in 0..21 {
+            w.try_send(200, 0.0).unwrap();
+        }
+        for _ in 0..900 {
+            w.join(200, 0.0, f64::INFINITY).unwrap();
+        }
+        // 979 slots behind these 21 in flight: about five windows at 200 a window.
+        assert!(w.join(200, 0.0, 5.0 * SPAN_MS).is_ok());
+        assert!(w.join(200, 0.0, 3.0 * SPAN_MS).is_err());
     }
 
     #[test]
