@@ -56,8 +56,8 @@ conversation's groups.
   --account ID       the account whose conversations to list
   --limit N          stop after N conversations (no further pages are requested)
   --exclude-empty    leave out conversations without messages
-  --assist-flags N   raw AssistFlags (default 63: pinned first, empty ones, marks and groups;
-                     7 leaves out marks, custom marks and groups)
+  --assist-flags N   raw AssistFlags (default 63, the value the service's docs prescribe;
+                     only bits 0-2 are documented: pinned first, empty ones, paging of pinned)
 
 --ndjson writes one conversation per line; --json an array. With --accounts, every
 account's conversations, each with its "account".`,
