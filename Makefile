@@ -112,7 +112,7 @@ test-docs:
 	typedoc --options typedoc.json --treatWarningsAsErrors
 
 ## The .wasm plus the JS bundled and minified (what a production bundle carries), gzip.
-## Fails past 120,000 B (nine endpoints); the target is 80,000 B (README, "Size and speed").
+## Fails past 120,000 B (nine endpoints); the target is 80,000 B (docs/performance.md).
 size:
 	SIZE_BUDGET=120000 scripts/size.sh
 

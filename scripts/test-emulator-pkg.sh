@@ -28,7 +28,7 @@ echo "installed $emu_tgz and $client_tgz into $proj" >&2
 
 no_cargo_path=$(tr ':' '\n' <<<"$PATH" | grep -v -e '\.cargo' -e '\.rustup' -e "^$root/node_modules" | paste -sd: -)
 if PATH="$no_cargo_path" command -v cargo >/dev/null; then echo "cargo is still on PATH" >&2; exit 1; fi
-export CHAT_EMULATOR_BIN="$root/target/debug/chat-emulator" WWW_ROOT="$root/www" README_PATH="$root/README.md"
+export CHAT_EMULATOR_BIN="$root/target/debug/chat-emulator" WWW_ROOT="$root/www" DOCS_DIR="$root/docs"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 PATH="$no_cargo_path" node --test --test-concurrency=1 tests/
 PATH="$no_cargo_path" npx vitest run --reporter=dot
