@@ -2,8 +2,8 @@
 # The emulator package as a user installs it: packs pkg-emulator/ and pkg/, installs both
 # tarballs into a fresh project (target/emulator-user, from tests/emulator-pkg/) and runs
 # its tests there with no cargo on PATH: the bin, MSW in Node and in Chromium (Vite +
-# setupWorker), real UserSigs, the signing proxy with the dashboard, the README's vitest
-# and Playwright examples, strict TypeScript. Then the emulator's HTTP-level Rust suite runs against the installed bin (wasm).
+# setupWorker), the case matrix (tests/matrix) against startEmulator(), real UserSigs, the
+# signing proxy with the dashboard, the vitest and Playwright examples of docs/, strict TypeScript. Then the emulator's HTTP-level Rust suite runs against the installed bin (wasm).
 # Needs: pkg/ and pkg-emulator/ built (make pkg), www/node_modules (make www-deps),
 # target/debug/chat-emulator (make emulator).
 set -euo pipefail
@@ -21,6 +21,7 @@ mkdir -p "$proj"
 find "$proj" -mindepth 1 -maxdepth 1 ! -name node_modules -exec rm -rf {} +
 cp -r tests/emulator-pkg/. "$proj/"
 mkdir -p "$proj/examples" && cp examples/signing-proxy.mjs "$proj/examples/"
+cp -r tests/matrix "$proj/matrix"
 cd "$proj"
 rm -rf node_modules/tencent-chat-emulator node_modules/tencent-chat-conversations
 npm install --no-audit --no-fund --loglevel=error "$root/target/$emu_tgz" "$root/target/$client_tgz"
