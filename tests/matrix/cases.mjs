@@ -389,7 +389,7 @@ add("injected faults: 502, service errors, a dropped connection, a truncated bod
 
 add("a network error names its cause", async ({ api }) => {
   // Nothing listens on port 47 here (and fetch does not refuse it as it does port 9).
-  const client = new api.ConversationClient({ sdkAppId: 1, identifier: "a", userSig: "s", endpoint: "http://127.0.0.1:47", maxRetries: 0 });
+  const client = new api.ConversationClient({ sdkAppId: 1, identifier: "a", userSig: USER_SIG, endpoint: "http://127.0.0.1:47", maxRetries: 0 });
   const e = await rejects(api, client.pin("a", [bob]), "network");
   ok(e.info.startsWith("the request failed: "), e.info);
   // Node gives the reason in the error's cause; browsers say only that the fetch failed.
