@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 CONSUMER := tests/consumer
 EMULATOR := target/debug/chat-emulator
 
-.PHONY: all setup pkg emulator www-deps dashboard demo bench docs test lint lint-pkg test-rust test-wasm test-node test-types test-docs test-browser test-www test-hostile test-emulator-pkg test-runtimes fuzz size clean
+.PHONY: all setup pkg emulator www-deps dashboard demo bench docs test test-all test-fuzz lint lint-pkg test-rust test-wasm test-node test-types test-docs test-browser test-www test-hostile test-emulator-pkg test-runtimes fuzz size clean
 
 all: pkg
 
@@ -48,10 +48,37 @@ docs: pkg
 	typedoc --options typedoc.json
 	@echo "API reference: target/docs/index.html"
 
-## Everything: lints, native tests, wasm tests in Node/Chromium/Firefox, the packed
-## package from Node (import and require), strict TypeScript, package lints, the API
-## reference, the package in Chromium and Firefox, and the emulator's npm package.
-test: setup lint test-rust pkg emulator www-deps test-wasm test-types lint-pkg test-docs size fuzz test-www test-hostile test-node test-browser test-emulator-pkg test-runtimes
+## Everything, as phases in this order: lints, native tests, wasm tests in Node/Chromium/
+## Firefox, strict TypeScript, package lints, the API reference, size, a short fuzz, the
+## dashboard, hostile answers, the packed package in Node (import and require) and in
+## Chromium and Firefox (the case matrix), and the emulator's npm package.
+## One phase a line: add a target here and `make test` runs, times and reports it.
+## scripts/phases.sh runs each as its own `make`, prints how long each took, and stops at
+## the first failure; the last phase ends the output with its test runner's summary.
+TEST_PHASES += setup
+TEST_PHASES += lint
+TEST_PHASES += test-rust
+TEST_PHASES += pkg
+TEST_PHASES += emulator
+TEST_PHASES += www-deps
+TEST_PHASES += test-wasm
+TEST_PHASES += test-types
+TEST_PHASES += lint-pkg
+TEST_PHASES += test-docs
+TEST_PHASES += size
+TEST_PHASES += test-fuzz
+TEST_PHASES += test-www
+TEST_PHASES += test-hostile
+TEST_PHASES += test-node
+TEST_PHASES += test-browser
+TEST_PHASES += test-emulator-pkg
+TEST_PHASES += test-runtimes
+
+test:
+	MAKE="$(MAKE)" scripts/phases.sh $(TEST_PHASES)
+
+## The phases as one make run, untimed (e.g. `make -k test-all` to see every failure).
+test-all: $(TEST_PHASES)
 
 ## Module cycles are checked per crate (the core and the emulator's), after the checker's
 ## own test; `scripts/check-cycles.py --graph src` prints the core's module graph.
@@ -89,7 +116,7 @@ test-docs:
 	typedoc --options typedoc.json --treatWarningsAsErrors
 
 ## The .wasm plus the JS bundled and minified (what a production bundle carries), gzip.
-## Fails past 120,000 B (nine endpoints); the target is 80,000 B (README, "Size and speed").
+## Fails past 120,000 B (nine endpoints); the target is 80,000 B (docs/performance.md).
 size:
 	SIZE_BUDGET=120000 scripts/size.sh
 
@@ -104,9 +131,16 @@ test-hostile:
 	node --test tests/hostile/
 
 ## Fuzzes the native core (nightly, cargo-fuzz): every fuzz/ target for FUZZ_SECONDS s.
+## `make test` runs the same targets for TEST_FUZZ_SECONDS s each (test-fuzz): a smoke run
+## that the committed seeds still pass and nothing new crashes at once; `make fuzz` is the
+## search (and `FUZZ_SECONDS=600 make fuzz` a long one).
 FUZZ_SECONDS ?= 30
+TEST_FUZZ_SECONDS ?= 3
 fuzz:
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+test-fuzz:
+	scripts/fuzz.sh $(TEST_FUZZ_SECONDS)
 
 test-www:
 	CHAT_EMULATOR_BIN=$(CURDIR)/$(EMULATOR) node --test tests/www/

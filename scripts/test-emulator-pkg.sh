@@ -2,8 +2,8 @@
 # The emulator package as a user installs it: packs pkg-emulator/ and pkg/, installs both
 # tarballs into a fresh project (target/emulator-user, from tests/emulator-pkg/) and runs
 # its tests there with no cargo on PATH: the bin, MSW in Node and in Chromium (Vite +
-# setupWorker), real UserSigs, the signing proxy with the dashboard, the README's vitest
-# and Playwright examples, strict TypeScript. Then the emulator's HTTP-level Rust suite runs against the installed bin (wasm).
+# setupWorker), the case matrix (tests/matrix) against startEmulator(), real UserSigs, the
+# signing proxy with the dashboard, the vitest and Playwright examples of docs/, strict TypeScript. Then the emulator's HTTP-level Rust suite runs against the installed bin (wasm).
 # Needs: pkg/ and pkg-emulator/ built (make pkg), www/node_modules (make www-deps),
 # target/debug/chat-emulator (make emulator).
 set -euo pipefail
@@ -21,6 +21,7 @@ mkdir -p "$proj"
 find "$proj" -mindepth 1 -maxdepth 1 ! -name node_modules -exec rm -rf {} +
 cp -r tests/emulator-pkg/. "$proj/"
 mkdir -p "$proj/examples" && cp examples/signing-proxy.mjs "$proj/examples/"
+cp -r tests/matrix "$proj/matrix"
 cd "$proj"
 rm -rf node_modules/tencent-chat-emulator node_modules/tencent-chat-conversations
 npm install --no-audit --no-fund --loglevel=error "$root/target/$emu_tgz" "$root/target/$client_tgz"
@@ -28,7 +29,7 @@ echo "installed $emu_tgz and $client_tgz into $proj" >&2
 
 no_cargo_path=$(tr ':' '\n' <<<"$PATH" | grep -v -e '\.cargo' -e '\.rustup' -e "^$root/node_modules" | paste -sd: -)
 if PATH="$no_cargo_path" command -v cargo >/dev/null; then echo "cargo is still on PATH" >&2; exit 1; fi
-export CHAT_EMULATOR_BIN="$root/target/debug/chat-emulator" WWW_ROOT="$root/www" README_PATH="$root/README.md"
+export CHAT_EMULATOR_BIN="$root/target/debug/chat-emulator" WWW_ROOT="$root/www" DOCS_DIR="$root/docs"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 PATH="$no_cargo_path" node --test --test-concurrency=1 tests/
 PATH="$no_cargo_path" npx vitest run --reporter=dot

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs tests/wasm.rs under wasm-bindgen-test in Node, headless Chromium and headless
+# Runs tests/wasm.rs (the Rust side of the lifecycle; every method is the case matrix's,
+# tests/matrix) under wasm-bindgen-test in Node, headless Chromium and headless
 # Firefox, against a running emulator, and fails unless each run executed every test
 # (browser runs skip silently when misconfigured).
 set -euo pipefail

@@ -20,7 +20,7 @@ export async function chromiumPages() {
       const errors = [];
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(url);
-      await page.waitForFunction(() => window.__results, null, { timeout: 30_000 }).catch(() => {});
+      await page.waitForFunction(() => window.__results, null, { timeout: 120_000 }).catch(() => {});
       const results = await page.evaluate(() => window.__results);
       await page.close();
       if (!Array.isArray(results)) throw new Error(`page ${url} produced no results; errors: ${errors.join("; ")}`);

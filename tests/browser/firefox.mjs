@@ -94,7 +94,7 @@ export class FirefoxPages {
     return true;
   };
 
-  async run(url, timeoutMs = 60_000) {
+  async run(url, timeoutMs = 120_000) {
     const token = randomUUID();
     const page = new URL(url);
     page.searchParams.set("report", REPORT_PATH + token);

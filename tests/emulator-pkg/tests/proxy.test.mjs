@@ -1,4 +1,4 @@
-// The signing proxy of the README (examples/signing-proxy.mjs, run as written) in front of
+// The signing proxy of docs/signing-proxy.md (examples/signing-proxy.mjs, run as written) in front of
 // the emulator started with --secret-key: it signs with tls-sig-api-v2, forwards only
 // v4/recentcontact/*, never returns the UserSig, and the dashboard works through it in
 // Chromium with no UserSig typed into the page.

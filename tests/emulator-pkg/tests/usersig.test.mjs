@@ -82,7 +82,7 @@ for (const [name, cmd] of shells) {
   });
 }
 
-test("the README's signing script (examples/real-usersig.mjs) runs against the emulator", async () => {
+test("the signing script of docs/testing-without-an-account.md (examples/real-usersig.mjs) runs against the emulator", async () => {
   const emu = await startCommand(BIN, ["--port", "0", "--secret-key", KEY]);
   try {
     const { spawnSync } = await import("node:child_process");
