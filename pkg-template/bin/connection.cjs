@@ -12,16 +12,21 @@ const { UsageError, hint, suggest } = require("./usage.cjs");
 /** @typedef {Record<string, unknown>} Values */
 
 /**
- * Each client option the command line sets: its flag, its variable (if any), and what to
- * call it when it is missing.
- * @type {Record<string, { flag: string, variable?: string, what?: string }>}
+ * Each client option the command line sets: its flag, its variable (if any), what to call
+ * it when it is missing, and what to add to any refusal of it (in this command's terms; the
+ * library's text names its own options).
+ * @type {Record<string, { flag: string, variable?: string, what?: string, note?: string }>}
  */
 const OPTIONS = {
   sdkAppId: { flag: "--sdkappid", variable: "TENCENT_CHAT_SDKAPPID", what: "the SDKAppID" },
   identifier: { flag: "--identifier", variable: "TENCENT_CHAT_IDENTIFIER", what: "the administrator identifier" },
   userSig: { flag: "--usersig", variable: "TENCENT_CHAT_USERSIG", what: "the UserSig" },
   region: { flag: "--region", variable: "TENCENT_CHAT_REGION" },
-  endpoint: { flag: "--endpoint", variable: "TENCENT_CHAT_ENDPOINT" },
+  endpoint: {
+    flag: "--endpoint",
+    variable: "TENCENT_CHAT_ENDPOINT",
+    note: "plain http:// to a host that is not loopback needs --allow-insecure-http or TENCENT_CHAT_ALLOW_INSECURE_HTTP=1",
+  },
   allowInsecureHttp: { flag: "--allow-insecure-http", variable: "TENCENT_CHAT_ALLOW_INSECURE_HTTP=1" },
   maxRequestsPerSecond: { flag: "--rate" },
 };
@@ -103,16 +108,14 @@ function allowInsecureHttp(values) {
 function optionMessage(error, values) {
   const option = error.option;
   if (option === undefined || !Object.hasOwn(OPTIONS, option)) return undefined;
-  const { flag, variable, what } = OPTIONS[option];
+  const { flag, variable, what, note } = OPTIONS[option];
   const from = sources.get(option);
   const either = variable === undefined ? flag : `${flag} or set ${variable}`;
   if (from === undefined && what !== undefined) return `${what} is missing: pass ${either}`;
   let message = `${from ?? flag}: ${error.info}`;
   if (option === "region" && typeof values.region === "string") message += hint(suggest(values.region, REGIONS));
   if (option === "region" && values.region === undefined) message += hint(suggest(process.env.TENCENT_CHAT_REGION ?? "", REGIONS));
-  // The library's advice names its options; say what they are called here.
-  const named = Object.entries(OPTIONS).filter(([key]) => key !== option && error.info.includes(key));
-  if (named.length) message += ` (here: ${named.map(([key, o]) => `${key} is ${o.variable ? `${o.flag} or ${o.variable}` : o.flag}`).join("; ")})`;
+  if (note !== undefined) message += ` (${note})`;
   return message;
 }
 

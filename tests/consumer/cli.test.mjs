@@ -154,7 +154,7 @@ test("connection settings are checked by the library and reported as the flag or
     [["--endpoint", "not a url"], {}, /^tencent-chat list: --endpoint: /],
     [["--endpoint", "https://admin:pw@chat.example.com"], {}, /^tencent-chat list: --endpoint: .*credentials/],
     [["--endpoint", "https://chat.example.com/?sdkappid=1"], {}, /^tencent-chat list: --endpoint: .*query/],
-    [[], { TENCENT_CHAT_ENDPOINT: "http://chat.example.com" }, /^tencent-chat list: TENCENT_CHAT_ENDPOINT: .*plain http:\/\/.*\(here: allowInsecureHttp is --allow-insecure-http or TENCENT_CHAT_ALLOW_INSECURE_HTTP=1\)/],
+    [[], { TENCENT_CHAT_ENDPOINT: "http://chat.example.com" }, /^tencent-chat list: TENCENT_CHAT_ENDPOINT: .*plain http:\/\/.*\(plain http:\/\/ to a host that is not loopback needs --allow-insecure-http or TENCENT_CHAT_ALLOW_INSECURE_HTTP=1\)/],
     [[], { TENCENT_CHAT_ALLOW_INSECURE_HTTP: "maybe" }, /TENCENT_CHAT_ALLOW_INSECURE_HTTP must be 1 or 0/],
     [[], { TENCENT_CHAT_USERSIG: "" }, /the UserSig is missing: pass --usersig or set TENCENT_CHAT_USERSIG/],
   ];
