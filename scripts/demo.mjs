@@ -1,10 +1,13 @@
 // `make demo`: starts the local emulator with the demo seed and runs a short session of the
 // package's command line, `tencent-chat` (the bin in pkg/, run as a user would, with the
 // emulator's endpoint in the environment): list, pin, mark, group, read back, rename,
-// regroup, look up, delete, an error.
+// regroup, look up, delete, an error, then bulk work over a CSV with a journal to resume from.
 // Then it serves the dashboard (www/) against the same emulator: until Ctrl-C from a
 // terminal, or just long enough to check it answers when not interactive (CI).
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
 import { ConversationClient } from "../pkg/index.mjs";
@@ -56,12 +59,21 @@ try {
   run("11. A service error: exit status 1, the ChatError's code and message on stderr:", ["pin", "--account", "nobody", "--c2c", "bob"], 1);
   console.log("(exit status 1; usage errors exit 2. `tencent-chat --help` and `tencent-chat COMMAND --help` list the options)");
 
+  // Bulk work: one row an account, at the service's rate, with a journal; the rerun skips
+  // the rows the journal says are done.
+  const dir = mkdtempSync(join(tmpdir(), "tencent-chat-demo-"));
+  const csv = join(dir, "pins.csv");
+  writeFileSync(csv, ["account,c2c", ...Array.from({ length: 8 }, (_, i) => `user_${String(i + 1).padStart(3, "0")},alice`), "nobody,alice"].join("\n") + "\n");
+  console.log(`\n13. Bulk work: pin alice for eight accounts from a CSV (${csv}); the last row is no account, so it fails\n    alone and the rest go on (exit status 1); a journal records each row:`);
+  run("", ["pin", "--csv", csv, "--journal", join(dir, "pins.journal")], 1);
+  run("    The same run again: the done rows are skipped, the failed one is tried again:", ["pin", "--csv", csv, "--journal", join(dir, "pins.journal")], 1);
+
   // The same walk from code: an async iterator over every page.
   const client = new ConversationClient({ sdkAppId: SDK_APP_ID, identifier: ADMIN, userSig: USER_SIG, endpoint: emu.url });
   let count = 0;
   let pages = 0;
   for await (const _item of client.conversations("alice", { onPage: ({ page }) => (pages = page) })) count++;
-  console.log(`\n12. From code: \`for await (const item of client.conversations("alice"))\` → ${count} conversations from ${pages} pages.`);
+  console.log(`\n14. From code: \`for await (const item of client.conversations("alice"))\` → ${count} conversations from ${pages} pages.`);
   console.log("\nDemo complete.");
   await serveDashboard();
 } finally {
