@@ -157,5 +157,8 @@ console.log(line(["measure", "package", "hand-written", "unit", "ratio"]));
 for (const r of rows) console.log(line(r));
 console.log("\n" + sizes.trimEnd());
 
-// The CLI's bulk runner at the service's rate (bulk.mjs; its own emulator).
-console.log("\n" + execFileSync(process.execPath, [new URL("bulk.mjs", here).pathname], { encoding: "utf8" }).trimEnd());
+// The library's limiter and the CLI's bulk runner at the service's rate, as the emulator
+// counts it (limiter.mjs and bulk.mjs; each starts its own emulator).
+for (const script of ["limiter.mjs", "bulk.mjs"]) {
+  console.log("\n" + execFileSync(process.execPath, [new URL(script, here).pathname], { encoding: "utf8" }).trimEnd());
+}
