@@ -1,6 +1,7 @@
 // Deno and Bun (installed from npm as this project's devDependencies), both packages:
 // `import` and `require`, the client's CLI (`tencent-chat`), the emulator's bin (`bunx`,
-// `deno run` from node_modules), startEmulator and createEmulator.
+// `deno run` from node_modules), startEmulator and createEmulator. What the client does
+// under each is the case matrix's (matrix.test.mjs).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -27,15 +28,12 @@ for (const [name, rt] of Object.entries(RUNTIMES)) {
     console.log(`${name} ${stdout.trim().split("\n")[0]}`);
   });
 
-  test(`${name}: import both packages; startEmulator and createEmulator; list, walk, pin, fail`, async () => {
+  test(`${name}: import both packages; startEmulator answers the client; createEmulator`, async () => {
     const { stdout } = await runOk(rt.cmd, [...rt.run, "scripts/esm.mjs"]);
     assert.deepEqual(lastJson(stdout), {
-      region: "china",
       page: ["bob", "carol"],
       complete: false,
-      walked: ["bob", "carol", "@TGS#team"],
       pinned: ["@TGS#team"],
-      failure: { chatError: true, kind: "api" },
       health: true,
       inProcessItems: 100,
     });

@@ -151,3 +151,26 @@ export async function freePort() {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/** The Workers' project (wrangler configurations and their sources). */
+export const WORKER = join(HERE, "worker");
+
+/** wrangler's deploy bundle of `config` (cached): its folder and its modules for miniflare. */
+export async function bundle(name, config, sources) {
+  const { dir } = await cached(name, [join(WORKER, config), ...sources.map((s) => join(WORKER, s))], async (out) => {
+    await runOk(join(HERE, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", out, "--config", config], { cwd: WORKER });
+  });
+  const files = readdirSync(dir);
+  const entry = files.find((f) => f.endsWith(".js"));
+  const wasm = files.filter((f) => f.endsWith(".wasm"));
+  assert.ok(entry, `no .js in wrangler's output ${dir}: ${files}`);
+  assert.equal(wasm.length, 1, `wrangler's output has one .wasm (the package's, as a module): ${files}`);
+  return {
+    modulesRoot: dir,
+    modules: [
+      { type: "ESModule", path: join(dir, entry) },
+      ...wasm.map((f) => ({ type: "CompiledWasm", path: join(dir, f) })),
+    ],
+    compatibilityDate: "2026-01-01",
+  };
+}

@@ -6,32 +6,10 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Miniflare } from "miniflare";
-import { HERE, CREDENTIALS, cached, emulator, runOk, seed, shownFile, REPO } from "./harness.mjs";
-
-const WORKER = join(HERE, "worker");
-
-/** wrangler's deploy bundle of `config` (cached): its folder and its modules for miniflare. */
-async function bundle(name, config, sources) {
-  const { dir } = await cached(name, [join(WORKER, config), ...sources.map((s) => join(WORKER, s))], async (out) => {
-    await runOk(join(HERE, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", out, "--config", config], { cwd: WORKER });
-  });
-  const files = readdirSync(dir);
-  const entry = files.find((f) => f.endsWith(".js"));
-  const wasm = files.filter((f) => f.endsWith(".wasm"));
-  assert.ok(entry, `no .js in wrangler's output ${dir}: ${files}`);
-  assert.equal(wasm.length, 1, `wrangler's output has one .wasm (the package's, as a module): ${files}`);
-  return {
-    modulesRoot: dir,
-    modules: [
-      { type: "ESModule", path: join(dir, entry) },
-      ...wasm.map((f) => ({ type: "CompiledWasm", path: join(dir, f) })),
-    ],
-    compatibilityDate: "2026-01-01",
-  };
-}
+import { CREDENTIALS, WORKER, bundle, emulator, seed, shownFile, REPO } from "./harness.mjs";
 
 function connection(endpoint) {
   return {

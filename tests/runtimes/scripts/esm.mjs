@@ -1,7 +1,8 @@
 // Both packages under `import` in the runtime running this file (Deno, Bun): the emulator
-// over HTTP (startEmulator) and in process (createEmulator), the client listing, walking,
-// pinning and failing against it. Prints one JSON line for the test to check.
-import { ConversationClient, ChatError, REGIONS } from "tencent-chat-conversations";
+// over HTTP (startEmulator, its options and control API) answering the client, and in
+// process (createEmulator). What the client does is the case matrix's (scripts/matrix.mjs).
+// Prints one JSON line for the test to check.
+import { ConversationClient } from "tencent-chat-conversations";
 import { startEmulator, createEmulator } from "tencent-chat-emulator";
 
 const credentials = { sdkAppId: 1400000000, identifier: "administrator", userSig: "emulator-usersig" };
@@ -17,16 +18,8 @@ try {
   ]);
   const client = new ConversationClient({ ...credentials, endpoint: emu.url, maxRetries: 0 });
   const page = await client.listConversations("alice");
-  const walked = [];
-  for await (const item of client.conversations("alice")) walked.push(item);
   await client.pin("alice", [{ type: "group", groupId: "@TGS#team" }]);
   const pinned = (await emu.state("alice")).conversations.filter((c) => c.pinned).map((c) => c.groupId ?? c.userId);
-  let failure;
-  try {
-    await new ConversationClient({ ...credentials, userSig: "wrong", endpoint: emu.url, maxRetries: 0 }).listConversations("alice");
-  } catch (e) {
-    failure = { chatError: e instanceof ChatError, kind: e.kind };
-  }
 
   const inProcess = createEmulator({ seed: "demo" });
   const health = await inProcess.health();
@@ -39,12 +32,9 @@ try {
   const inProcessPage = await answer.json();
 
   console.log(JSON.stringify({
-    region: REGIONS[0],
     page: ids(page.items),
     complete: page.complete,
-    walked: ids(walked),
     pinned,
-    failure,
     health: health.ok,
     inProcessItems: inProcessPage.SessionItem?.length,
   }));
