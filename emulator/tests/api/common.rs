@@ -180,6 +180,11 @@ impl Emu {
         r.json()
     }
 
+    /// A control-API POST of raw bytes with no headers, for the refusals' status and body.
+    pub async fn post_raw(&self, path: &str, body: &[u8]) -> Resp {
+        http(self.addr, "POST", path, &[], body).await.unwrap()
+    }
+
     pub async fn get(&self, path: &str) -> Value {
         let r = http(self.addr, "GET", path, &[], b"").await.unwrap();
         assert_eq!(r.status, 200, "{path}: {}", r.text());

@@ -41,19 +41,11 @@ async fn health_reset_and_seed() {
     // Reset with the demo seed (empty body counts as {} too).
     emu.post("/_emulator/reset", json!({"seed": "demo"})).await;
     assert_eq!(emu.state("alice").await, s);
-    let r = http(emu.addr, "POST", "/_emulator/reset", &[], b"")
-        .await
-        .unwrap();
+    let r = emu.post_raw("/_emulator/reset", b"").await;
     assert_eq!(r.status, 200);
-    let r = http(
-        emu.addr,
-        "POST",
-        "/_emulator/reset",
-        &[],
-        br#"{"seed":"huge"}"#,
-    )
-    .await
-    .unwrap();
+    let r = emu
+        .post_raw("/_emulator/reset", br#"{"seed":"huge"}"#)
+        .await;
     assert_eq!(r.status, 400);
 }
 
@@ -113,15 +105,9 @@ async fn accounts_and_conversations() {
         json!({"account": "", "conversations": []}),
         json!({"accounts": "alice"}),
     ] {
-        let r = http(
-            emu.addr,
-            "POST",
-            "/_emulator/conversations",
-            &[],
-            body.to_string().as_bytes(),
-        )
-        .await
-        .unwrap();
+        let r = emu
+            .post_raw("/_emulator/conversations", body.to_string().as_bytes())
+            .await;
         assert_eq!(r.status, 400, "{body}");
     }
 }
@@ -153,15 +139,9 @@ async fn config_round_trip() {
         )
         .await;
     assert_eq!(r.json()["SessionItem"].as_array().unwrap().len(), 10);
-    let r = http(
-        emu.addr,
-        "POST",
-        "/_emulator/config",
-        &[],
-        br#"{"pagesize":1}"#,
-    )
-    .await
-    .unwrap();
+    let r = emu
+        .post_raw("/_emulator/config", br#"{"pagesize":1}"#)
+        .await;
     assert_eq!(r.status, 400, "unknown keys are rejected");
     // The start-up-only settings are named in the refusal; a bad value names its key.
     for (body, says) in [
@@ -177,15 +157,9 @@ async fn config_round_trip() {
         (json!({"userSig": ""}), "userSig: must not be empty"),
         (json!({"rateLimit": "9"}), "rateLimit: invalid type"),
     ] {
-        let r = http(
-            emu.addr,
-            "POST",
-            "/_emulator/config",
-            &[],
-            body.to_string().as_bytes(),
-        )
-        .await
-        .unwrap();
+        let r = emu
+            .post_raw("/_emulator/config", body.to_string().as_bytes())
+            .await;
         assert_eq!(r.status, 400, "{body}");
         let error = r.json()["error"].as_str().unwrap().to_owned();
         assert!(error.starts_with(says), "{body}: {error}");

@@ -233,15 +233,9 @@ async fn bad_fault_requests_are_400() {
         json!({"command": "top", "fault": {"kind": "error"}}),
         json!({"command": "top", "fault": {"kind": "delay", "ms": 3_600_000}}),
     ] {
-        let r = http(
-            emu.addr,
-            "POST",
-            "/_emulator/faults",
-            &[],
-            body.to_string().as_bytes(),
-        )
-        .await
-        .unwrap();
+        let r = emu
+            .post_raw("/_emulator/faults", body.to_string().as_bytes())
+            .await;
         assert_eq!(r.status, 400, "{body}");
         assert_eq!(r.json()["ok"], false);
     }
