@@ -22,6 +22,7 @@ find "$proj" -mindepth 1 -maxdepth 1 ! -name node_modules -exec rm -rf {} +
 cp -r tests/emulator-pkg/. "$proj/"
 mkdir -p "$proj/examples" && cp examples/signing-proxy.mjs "$proj/examples/"
 cp -r tests/matrix "$proj/matrix"
+mkdir -p "$proj/browser" && cp tests/browser/chromium.mjs "$proj/browser/"
 cd "$proj"
 rm -rf node_modules/tencent-chat-emulator node_modules/tencent-chat-conversations
 npm install --no-audit --no-fund --loglevel=error "$root/target/$emu_tgz" "$root/target/$client_tgz"

@@ -13,14 +13,9 @@ after(() => server?.stop());
 
 test("the case matrix, the package loaded with require()", async (t) => {
   // The cases are an ES module, loaded here; each runs as a subtest.
-  const { cases, connect, runCase } = await import("../matrix/cases.mjs");
+  const { connect, testCases } = await import("../matrix/cases.mjs");
   const emu = connect(server.url);
-  for (const c of cases) {
-    await t.test(c.name, { skip: c.needs?.() }, async () => {
-      const result = await runCase(c, api, emu);
-      assert.ok(result.ok, result.error);
-    });
-  }
+  await testCases((...args) => t.test(...args), api, () => emu);
 });
 
 test("import() and require() share one package instance: the same classes", async () => {

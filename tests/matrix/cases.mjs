@@ -760,3 +760,17 @@ export async function runCases(api, emu) {
   for (const c of cases) results.push(await runCase(c, api, emu));
   return results;
 }
+
+/** Registers every case as its own test with `test(name, { skip }, fn)` (node:test's `test`,
+ * or a parent's `t.test`), in order; `emu()` gives the connection (set by the file's setup).
+ * A failed case throws its error. Resolves once they have all run. */
+export function testCases(test, api, emu) {
+  return Promise.all(
+    cases.map((c) =>
+      test(c.name, { skip: c.needs?.() }, async () => {
+        const result = await runCase(c, api, emu());
+        if (!result.ok) throw new Error(result.error);
+      }),
+    ),
+  );
+}

@@ -14,7 +14,7 @@ export const WORK = join(HERE, ".work");
 export const MODULES = join(HERE, "node_modules");
 export const BIN = join(MODULES, ".bin");
 
-/** The emulator's default credentials (its --sdkappid, --identifier and --usersig). */
+/** The emulator's default credentials (its --sdk-app-id, --identifier and --user-sig). */
 export const CREDENTIALS = { sdkAppId: 1400000000, identifier: "administrator", userSig: "emulator-usersig" };
 
 /** PATH without cargo or rustup (as a user has), this project's bins first. */

@@ -2,12 +2,11 @@
 // all: MSW in Node hands the client's requests, and the cases' control calls, to the
 // in-process emulator (createEmulator, wasm) under a base URL, as a user's tests would.
 import { test, after } from "node:test";
-import assert from "node:assert/strict";
 import { setupServer } from "msw/node";
 import * as api from "tencent-chat-conversations";
 import { createEmulator } from "tencent-chat-emulator";
 import { emulatorHandlers } from "tencent-chat-emulator/msw";
-import { cases, connect, runCase } from "../matrix/cases.mjs";
+import { connect, testCases } from "../matrix/cases.mjs";
 
 const BASE = "https://chat-emulator.example/api";
 const server = setupServer(...emulatorHandlers(createEmulator({ seed: "none" }), { baseUrl: BASE }));
@@ -16,9 +15,4 @@ server.listen({ onUnhandledRequest: "bypass" });
 after(() => server.close());
 const emu = connect(BASE);
 
-for (const c of cases) {
-  test(c.name, { skip: c.needs?.() }, async () => {
-    const result = await runCase(c, api, emu);
-    assert.ok(result.ok, result.error);
-  });
-}
+testCases(test, api, () => emu);
