@@ -4,7 +4,7 @@
 // delete-group, find and delete, which commands.cjs merges into its table (see there for
 // what `run` and `call` do).
 const readline = require("node:readline");
-const { out, err, redact, describe, describeMarks, describeGroups, when, plural, table, format } = require("./output.cjs");
+const { out, err, redact, describe, describeGroups, plural, allGroupsLines, markedTable, format } = require("./output.cjs");
 const { PROGRAM, FAILED, UsageError } = require("./usage.cjs");
 
 /** @typedef {import("../index.cjs").ConversationClient} ConversationClient */
@@ -185,23 +185,10 @@ ${CONFIRM}
     const mode = format(values);
     if (mode === "json") out(`${JSON.stringify(found, null, 2)}\n`);
     else if (mode === "ndjson") {
-      for (const g of found.groups) out(`${JSON.stringify({ kind: "group", ...g })}\n`);
-      for (const c of found.conversations) out(`${JSON.stringify({ kind: "conversation", ...c })}\n`);
+      for (const line of allGroupsLines(found)) out(`${JSON.stringify(line)}\n`);
     } else {
       const names = new Map(found.groups.map((g) => [g.id, g.name]));
-      out(
-        table(
-          [["CONVERSATION", "conversation"], ["MARKS", "marks"], ["CUSTOM MARK", "custom"], ["GROUPS", "groups"], ["UPDATED (UTC)", "time"]],
-          found.conversations.map((c) => ({
-            conversation: describe(c.conversation),
-            marks: describeMarks(c.marks, c.standardMark),
-            custom: c.customMark ?? "",
-            groups: describeGroups(c.groupIds, names),
-            time: when(c.timestamp),
-          })),
-          "(no marks or groups)",
-        ),
-      );
+      out(markedTable(found.conversations, (ids) => describeGroups(ids, names), "(no marks or groups)"));
       out(`${found.conversations.length} of ${plural(given.length, "conversation")} with marks or groups\n`);
     }
     return 0;
