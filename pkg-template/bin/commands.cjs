@@ -5,7 +5,7 @@
 // --account (`run`), and per row for --accounts/--csv (bulk.cjs): `call` makes the library
 // call for one account and returns its result, `items` walks one account's items for an
 // export, and `dryRun` builds the request a row would send.
-const { out, err, status, MARKS, describe, describeMarks, describeGroups, when, plural, table, format } = require("./output.cjs");
+const { out, err, status, MARKS, describe, describeMarks, describeGroups, when, plural, table, allGroupsLines, markedTable, format } = require("./output.cjs");
 const { PROGRAM, FAILED, UsageError, hint, suggest, count } = require("./usage.cjs");
 
 /** @typedef {import("../index.cjs").ConversationClient} ConversationClient */
@@ -81,9 +81,7 @@ a custom mark or a group.
     options: {},
     run: runGroups,
     async *items(client, values, options) {
-      const all = await client.getAllGroups(/** @type {string} */ (values.account), options);
-      for (const g of all.groups) yield { kind: "group", ...g };
-      for (const c of all.conversations) yield { kind: "conversation", ...c };
+      yield* allGroupsLines(await client.getAllGroups(/** @type {string} */ (values.account), options));
     },
     dryRun: (client, values) => client.getGroups(/** @type {string} */ (values.account), { dryRun: true }),
   },
@@ -257,8 +255,7 @@ async function runGroups(client, values) {
     return 0;
   }
   if (mode === "ndjson") {
-    for (const g of all.groups) out(`${JSON.stringify({ kind: "group", ...g })}\n`);
-    for (const c of all.conversations) out(`${JSON.stringify({ kind: "conversation", ...c })}\n`);
+    for (const line of allGroupsLines(all)) out(`${JSON.stringify(line)}\n`);
     return 0;
   }
   /** @param {number} id */
@@ -271,19 +268,7 @@ async function runGroups(client, values) {
     ),
   );
   out("\n");
-  out(
-    table(
-      [["CONVERSATION", "conversation"], ["MARKS", "marks"], ["CUSTOM MARK", "custom"], ["GROUPS", "groups"], ["UPDATED (UTC)", "time"]],
-      all.conversations.map((c) => ({
-        conversation: describe(c.conversation),
-        marks: describeMarks(c.marks, c.standardMark),
-        custom: c.customMark ?? "",
-        groups: c.groupIds.join(", "),
-        time: when(c.timestamp),
-      })),
-      "(no marked or grouped conversations)",
-    ),
-  );
+  out(markedTable(all.conversations, (ids) => ids.join(", "), "(no marked or grouped conversations)"));
   out(`${plural(all.groups.length, "group")}, ${plural(all.conversations.length, "marked or grouped conversation")}\n`);
   return 0;
 }

@@ -4,7 +4,7 @@
 // delete-group, find and delete, which commands.cjs merges into its table (see there for
 // what `run` and `call` do).
 const readline = require("node:readline");
-const { out, err, redact, describe, describeMarks, describeGroups, when, plural, table, format } = require("./output.cjs");
+const { out, err, redact, describe, describeGroups, plural, allGroupsLines, markedTable, format } = require("./output.cjs");
 const { PROGRAM, FAILED, UsageError } = require("./usage.cjs");
 
 /** @typedef {import("../index.cjs").ConversationClient} ConversationClient */
@@ -25,7 +25,8 @@ module.exports = function lifecycleCommands({ CONVERSATIONS, itemResults }) {
   const many = /** @type {const} */ ({ type: "string", multiple: true });
   /** @param {Values} values */
   const account = (values) => /** @type {string} */ (values.account);
-  return {
+  /** @type {Record<string, Command>} */
+  const commands = {
     "rename-group": {
       summary: "rename a conversation group (update_contact_group)",
       usage: `${PROGRAM} rename-group --account ID --name NAME --new-name NAME
@@ -124,15 +125,14 @@ ${CONFIRM}
       run: runDelete,
     },
   };
+  return commands;
 
   /**
    * @param {ConversationClient} client
    * @param {Values} values
    */
   async function runRename(client, values) {
-    if (values.name === undefined) throw new UsageError("--name is required");
-    if (values["new-name"] === undefined) throw new UsageError("--new-name is required");
-    const group = await client.renameGroup(account(values), { name: values.name, newName: values["new-name"] });
+    const group = /** @type {import("../index.cjs").GroupInfo} */ (await commands["rename-group"].call?.(client, values, [], {}));
     const mode = format(values);
     if (mode === "table") out(`Renamed group ${JSON.stringify(values.name)} to ${JSON.stringify(group.name)} (id ${group.id}) for ${values.account}\n`);
     else out(`${JSON.stringify(group, null, mode === "json" ? 2 : 0)}\n`);
@@ -180,28 +180,14 @@ ${CONFIRM}
    * @param {Conversation[]} given
    */
   async function runFind(client, values, given) {
-    if (!given.length) throw new UsageError("give the conversations to look up with --c2c USER or --group GID");
-    const found = await client.findConversations(account(values), given);
+    const found = /** @type {import("../index.cjs").AllGroups} */ (await commands.find.call?.(client, values, given, {}));
     const mode = format(values);
     if (mode === "json") out(`${JSON.stringify(found, null, 2)}\n`);
     else if (mode === "ndjson") {
-      for (const g of found.groups) out(`${JSON.stringify({ kind: "group", ...g })}\n`);
-      for (const c of found.conversations) out(`${JSON.stringify({ kind: "conversation", ...c })}\n`);
+      for (const line of allGroupsLines(found)) out(`${JSON.stringify(line)}\n`);
     } else {
       const names = new Map(found.groups.map((g) => [g.id, g.name]));
-      out(
-        table(
-          [["CONVERSATION", "conversation"], ["MARKS", "marks"], ["CUSTOM MARK", "custom"], ["GROUPS", "groups"], ["UPDATED (UTC)", "time"]],
-          found.conversations.map((c) => ({
-            conversation: describe(c.conversation),
-            marks: describeMarks(c.marks, c.standardMark),
-            custom: c.customMark ?? "",
-            groups: describeGroups(c.groupIds, names),
-            time: when(c.timestamp),
-          })),
-          "(no marks or groups)",
-        ),
-      );
+      out(markedTable(found.conversations, (ids) => describeGroups(ids, names), "(no marks or groups)"));
       out(`${found.conversations.length} of ${plural(given.length, "conversation")} with marks or groups\n`);
     }
     return 0;

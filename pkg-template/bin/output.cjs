@@ -6,6 +6,7 @@
 const { Mark } = require("../index.cjs");
 
 /** @typedef {import("../index.cjs").Conversation} Conversation */
+/** @typedef {import("../index.cjs").AllGroups} AllGroups */
 /** @typedef {[title: string, key: string]} Column */
 
 /**
@@ -143,9 +144,38 @@ function width(text) {
   return w;
 }
 
+/**
+ * The lines of an AllGroups (groups, find): each group, then each conversation.
+ * @param {AllGroups} all
+ */
+function* allGroupsLines(all) {
+  for (const g of all.groups) yield { kind: "group", ...g };
+  for (const c of all.conversations) yield { kind: "conversation", ...c };
+}
+
+/**
+ * The table of an AllGroups' marked or grouped conversations (groups, find).
+ * @param {AllGroups["conversations"]} conversations
+ * @param {(ids: number[]) => string} groups how a conversation's group ids read
+ * @param {string} empty
+ */
+function markedTable(conversations, groups, empty) {
+  return table(
+    [["CONVERSATION", "conversation"], ["MARKS", "marks"], ["CUSTOM MARK", "custom"], ["GROUPS", "groups"], ["UPDATED (UTC)", "time"]],
+    conversations.map((c) => ({
+      conversation: describe(c.conversation),
+      marks: describeMarks(c.marks, c.standardMark),
+      custom: c.customMark ?? "",
+      groups: groups(c.groupIds),
+      time: when(c.timestamp),
+    })),
+    empty,
+  );
+}
+
 /** @param {{ json?: boolean, ndjson?: boolean }} values */
 function format(values) {
   return values.json ? "json" : values.ndjson ? "ndjson" : "table";
 }
 
-module.exports = { out, err, redact, status, MARKS, describe, describeMarks, describeGroups, when, plural, table, format };
+module.exports = { out, err, redact, status, MARKS, describe, describeMarks, describeGroups, when, plural, table, allGroupsLines, markedTable, format };
